@@ -1,0 +1,190 @@
+import type { Element, Root, RootContent } from 'hast';
+import { toString } from 'hast-util-to-string';
+import type { VFileMessage } from 'vfile-message';
+import type { z } from 'zod';
+import { slugify } from '../format/slug.js';
+import { markdownToHast } from '../markdown/processor.js';
+import { parseFrontMatter, parseYamlFile, type FieldPath } from './front-matter.js';
+import type { SourceFile } from './load.js';
+import { problem, type Point } from './problems.js';
+import {
+  areaSchema,
+  goalSchema,
+  newsletterSchema,
+  newsSchema,
+  projectSchema,
+  reportSchema,
+  siteSchema,
+  slugPattern,
+  type AreaData,
+  type GoalData,
+  type NewsData,
+  type NewsletterData,
+  type ProjectData,
+  type ReportData,
+  type SiteData,
+} from './schemas.js';
+import { validateFrontMatter } from './validate.js';
+
+/** Where an entry came from, and how to point at one of its fields. */
+export interface Source {
+  file: string;
+  locate(path: FieldPath, options?: { key?: boolean }): Point;
+}
+
+interface EntryBase {
+  slug: string;
+  source: Source;
+  /** The Markdown body, sanitised, as hast; positions are lines in the source file. */
+  body: Root;
+}
+
+/** Entries as validated from one file each, before references between them are resolved. */
+export type Entry =
+  | { kind: 'site'; data: SiteData; source: Source }
+  | (EntryBase & { kind: 'area'; data: AreaData })
+  | (EntryBase & { kind: 'report'; year: number; data: ReportData })
+  | (EntryBase & { kind: 'goal'; year: number; data: GoalData; intro: Root; sections: GoalSections })
+  | (EntryBase & { kind: 'project'; data: ProjectData })
+  | (EntryBase & { kind: 'news'; data: NewsData })
+  | (EntryBase & { kind: 'newsletter'; data: NewsletterData; blocks: Root[] });
+
+export interface GoalSections {
+  aktiviteter: Root;
+  indikatorer: Root;
+  uppfoljning: Root;
+}
+
+type Kind = Exclude<Entry['kind'], 'site'>;
+
+/** Which content type a file is, from where it lies in the content folder. */
+export function classify(contentPath: string): { kind: Kind | 'site'; year?: number } | undefined {
+  if (contentPath === 'site.yaml') return { kind: 'site' };
+  const parts = contentPath.split('/');
+  if (!contentPath.endsWith('.md')) return undefined;
+  const [top] = parts;
+  if (top === 'omraden' && parts.length === 2) return { kind: 'area' };
+  if (top === 'projekt' && parts.length === 2) return { kind: 'project' };
+  if (top === 'nyheter' && parts.length >= 2) return { kind: 'news' };
+  if (top === 'nyhetsbrev' && parts.length === 2) return { kind: 'newsletter' };
+  if (top === 'verksamhetsberattelse' && parts.length === 3 && /^\d{4}$/.test(parts[1]!)) {
+    return { kind: parts[2] === 'index.md' ? 'report' : 'goal', year: Number(parts[1]) };
+  }
+  return undefined;
+}
+
+const schemas = {
+  area: areaSchema,
+  report: reportSchema,
+  goal: goalSchema,
+  project: projectSchema,
+  news: newsSchema,
+  newsletter: newsletterSchema,
+} satisfies Record<Kind, z.ZodType>;
+
+const expectedPlaces =
+  'site.yaml, omraden/<namn>.md, verksamhetsberattelse/<år>/index.md, verksamhetsberattelse/<år>/mal-<nr>.md, projekt/<namn>.md, nyheter/<namn>.md eller nyhetsbrev/<namn>.md';
+
+/** Parses and validates one file into an entry, or explains every problem in it. */
+export function parseEntry(file: SourceFile): { entry?: Entry; messages: VFileMessage[] } {
+  const place = classify(file.contentPath);
+  if (!place) {
+    if (!file.contentPath.endsWith('.md') && file.contentPath !== 'site.yml') return { messages: [] };
+    return {
+      messages: [problem(file.path, 'unexpected-file', `Filen ligger på en plats där verksam inte väntar sig innehåll; förväntat ${expectedPlaces}.`)],
+    };
+  }
+
+  if (place.kind === 'site') {
+    const parsed = parseYamlFile(file.path, file.text);
+    if (!('locate' in parsed)) return { messages: [parsed] };
+    const result = validateFrontMatter(file.path, { ...parsed, body: '' }, siteSchema);
+    if (!result.value) return { messages: result.messages };
+    return { entry: { kind: 'site', data: result.value, source: { file: file.path, locate: parsed.locate } }, messages: [] };
+  }
+
+  const messages: VFileMessage[] = [];
+  const stem = file.contentPath.split('/').pop()!.replace(/\.md$/, '');
+  if (place.kind !== 'report' && !slugPattern.test(stem)) {
+    const suggestion = slugify(stem) || 'namn';
+    messages.push(
+      problem(file.path, 'invalid-slug', `Filnamnet "${stem}.md" blir sidans adress och får bara innehålla a–z, siffror och bindestreck; byt namn till "${suggestion}.md".`, {
+        line: 1,
+        column: 1,
+      }),
+    );
+  }
+
+  const frontMatter = parseFrontMatter(file.path, file.text);
+  if (!('locate' in frontMatter)) return { messages: [...messages, frontMatter] };
+  const result = validateFrontMatter(file.path, frontMatter, schemas[place.kind]);
+  messages.push(...result.messages);
+  if (!result.value || messages.length > 0) return { messages };
+
+  const source: Source = { file: file.path, locate: frontMatter.locate };
+  const body = markdownToHast(frontMatter.body, file.path);
+  const base = { slug: stem, source, body };
+  switch (place.kind) {
+    case 'area':
+      return { entry: { ...base, kind: 'area', data: result.value as AreaData }, messages };
+    case 'report':
+      return { entry: { ...base, slug: String(place.year), kind: 'report', year: place.year!, data: result.value as ReportData }, messages };
+    case 'project':
+      return { entry: { ...base, kind: 'project', data: result.value as ProjectData }, messages };
+    case 'news':
+      return { entry: { ...base, kind: 'news', data: result.value as NewsData }, messages };
+    case 'newsletter': {
+      const data = result.value as NewsletterData;
+      const blocks = data.blocks.map((block) => markdownToHast(block.body, file.path));
+      return { entry: { ...base, kind: 'newsletter', data, blocks }, messages };
+    }
+    case 'goal': {
+      const split = splitGoalSections(body);
+      if ('missing' in split) {
+        return {
+          messages: [
+            problem(
+              file.path,
+              'missing-section',
+              `Målet saknar avsnittet "## ${split.missing}". Texten ska ha rubrikerna ## Aktiviteter, ## Indikatorer och ## Uppföljning i den ordningen.`,
+              split.place ?? { line: 1, column: 1 },
+            ),
+          ],
+        };
+      }
+      return { entry: { ...base, kind: 'goal', year: place.year!, data: result.value as GoalData, ...split }, messages };
+    }
+  }
+}
+
+const sectionTitles = ['Aktiviteter', 'Indikatorer', 'Uppföljning'] as const;
+
+/**
+ * Splits a goal's body at its three required `##` headings. The text before the first is the
+ * goal's background; a missing or misplaced heading names the heading that was expected.
+ */
+export function splitGoalSections(body: Root): { intro: Root; sections: GoalSections } | { missing: string; place?: Point } {
+  const parts: RootContent[][] = [[]];
+  const found: string[] = [];
+  for (const node of body.children) {
+    if (node.type === 'element' && node.tagName === 'h2' && found.length < sectionTitles.length) {
+      const title = toString(node).trim();
+      if (title.localeCompare(sectionTitles[found.length]!, 'sv', { sensitivity: 'accent' }) === 0) {
+        found.push(title);
+        parts.push([]);
+        continue;
+      }
+    }
+    parts[parts.length - 1]!.push(node);
+  }
+  if (found.length < sectionTitles.length) {
+    const last = body.children.at(-1) as Element | undefined;
+    const place = last?.position ? { line: last.position.end.line, column: 1 } : undefined;
+    return { missing: sectionTitles[found.length]!, place };
+  }
+  const root = (children: RootContent[]): Root => ({ type: 'root', children });
+  return {
+    intro: root(parts[0]!),
+    sections: { aktiviteter: root(parts[1]!), indikatorer: root(parts[2]!), uppfoljning: root(parts[3]!) },
+  };
+}

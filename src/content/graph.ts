@@ -1,0 +1,267 @@
+import type { Root } from 'hast';
+import type { VFileMessage } from 'vfile-message';
+import { compareSwedish } from '../format/sort.js';
+import type { Entry, GoalSections, Source } from './entries.js';
+import type { FieldPath } from './front-matter.js';
+import { problem } from './problems.js';
+import type { AreaData, GoalData, KeyFigure, NewsData, NewsletterData, ProjectData, ReportData, SiteData } from './schemas.js';
+
+/*
+ * The content graph: every entry validated, every reference resolved to the object it names,
+ * every back-link derived. Templates read it and never query files.
+ */
+
+export type Site = SiteData;
+
+export interface Area extends Omit<AreaData, never> {
+  slug: string;
+  body: Root;
+  source: Source;
+  goals: readonly Goal[];
+  projects: readonly Project[];
+  news: readonly NewsItem[];
+}
+
+export interface Report extends ReportData {
+  year: number;
+  body: Root;
+  source: Source;
+  goals: readonly Goal[];
+}
+
+export interface Goal extends Omit<GoalData, 'area' | 'projects'> {
+  report: Report;
+  area: Area;
+  projects: readonly Project[];
+  keyFigures: KeyFigure[];
+  intro: Root;
+  sections: GoalSections;
+  source: Source;
+}
+
+export interface Project extends Omit<ProjectData, 'area'> {
+  slug: string;
+  area: Area;
+  body: Root;
+  source: Source;
+  goals: readonly Goal[];
+  news: readonly NewsItem[];
+}
+
+export interface NewsItem extends Omit<NewsData, 'areas' | 'projects'> {
+  slug: string;
+  year: number;
+  areas: readonly Area[];
+  projects: readonly Project[];
+  body: Root;
+  source: Source;
+  newsletters: readonly Newsletter[];
+}
+
+export interface NewsletterBlock {
+  title: string;
+  body: Root;
+}
+
+export interface Newsletter extends Omit<NewsletterData, 'articles' | 'blocks'> {
+  slug: string;
+  articles: readonly NewsItem[];
+  blocks: readonly NewsletterBlock[];
+  body: Root;
+  source: Source;
+}
+
+export interface ContentGraph {
+  site: Site;
+  /** By `order`, then title. */
+  areas: readonly Area[];
+  /** Newest year first. */
+  reports: readonly Report[];
+  /** By report (newest first), then number. */
+  goals: readonly Goal[];
+  /** Ongoing first, then title. */
+  projects: readonly Project[];
+  /** Published news, newest first. */
+  news: readonly NewsItem[];
+  /** Newest first. */
+  newsletters: readonly Newsletter[];
+}
+
+type Of<K extends Entry['kind']> = Extract<Entry, { kind: K }>;
+
+/** Newest first, ties by title so that the order never depends on the file system. */
+const byDateDesc = <T extends { date: string; title: string }>(a: T, b: T) =>
+  b.date.localeCompare(a.date) || compareSwedish(a.title, b.title);
+
+/**
+ * Resolves references and derives back-links. Unknown references and duplicates are reported
+ * all at once, each at the field that holds it.
+ */
+export function buildGraph(entries: readonly Entry[]): { graph?: ContentGraph; messages: VFileMessage[] } {
+  const messages: VFileMessage[] = [];
+  const of = <K extends Entry['kind']>(kind: K) => entries.filter((entry): entry is Of<K> => entry.kind === kind);
+
+  const site = of('site')[0];
+  if (!site) {
+    messages.push(problem('site.yaml', 'missing-field', 'Innehållsmappen saknar site.yaml med webbplatsens namn, adress och kontaktuppgifter.'));
+  }
+
+  const unknown = (source: Source, path: FieldPath, what: string, name: string, known: Iterable<string>) => {
+    const list = [...known].sort();
+    const shown = list.length > 8 ? `${list.slice(0, 8).join(', ')}, …` : list.join(', ');
+    messages.push(
+      problem(source.file, 'unknown-reference', `Fältet "${path.join('.').replace(/\.(\d+)/g, '[$1]')}": okänt ${what} "${name}" (kända: ${shown || 'inga'}).`, source.locate(path)),
+    );
+  };
+
+  // Areas
+  const areas = new Map<string, Area & { goals: Goal[]; projects: Project[]; news: NewsItem[] }>();
+  for (const entry of of('area')) {
+    areas.set(entry.slug, { ...entry.data, slug: entry.slug, body: entry.body, source: entry.source, goals: [], projects: [], news: [] });
+  }
+  const area = (source: Source, path: FieldPath, slug: string) => {
+    const found = areas.get(slug);
+    if (!found) unknown(source, path, 'område', slug, areas.keys());
+    return found;
+  };
+
+  // Projects
+  const projects = new Map<string, Project & { goals: Goal[]; news: NewsItem[] }>();
+  for (const entry of of('project')) {
+    const owner = area(entry.source, ['area'], entry.data.area);
+    if (!owner) continue;
+    const project = { ...entry.data, slug: entry.slug, area: owner, body: entry.body, source: entry.source, goals: [], news: [] };
+    projects.set(entry.slug, project);
+    owner.projects.push(project);
+  }
+  const project = (source: Source, path: FieldPath, slug: string) => {
+    const found = projects.get(slug);
+    if (!found) unknown(source, path, 'projekt', slug, projects.keys());
+    return found;
+  };
+
+  // Reports and goals
+  const reports = new Map<number, Report & { goals: Goal[] }>();
+  for (const entry of of('report')) {
+    reports.set(entry.year, { ...entry.data, year: entry.year, body: entry.body, source: entry.source, goals: [] });
+  }
+  const goalFiles = new Map<string, string>();
+  for (const entry of of('goal')) {
+    const report = reports.get(entry.year);
+    if (!report) {
+      messages.push(
+        problem(entry.source.file, 'unknown-reference', `Målet hör till verksamhetsberättelsen ${entry.year}, men verksamhetsberattelse/${entry.year}/index.md saknas.`),
+      );
+    }
+    const owner = area(entry.source, ['area'], entry.data.area);
+    const related = entry.data.projects.map((slug, index) => project(entry.source, ['projects', index], slug));
+    const key = `${entry.year}/${entry.data.number}`;
+    const other = goalFiles.get(key);
+    if (other) {
+      messages.push(problem(entry.source.file, 'duplicate-entry', `Mål ${entry.data.number} finns redan för ${entry.year} i ${other}.`, entry.source.locate(['number'])));
+      continue;
+    }
+    goalFiles.set(key, entry.source.file);
+    if (!report || !owner || related.some((item) => !item)) continue;
+    const goal: Goal = {
+      ...entry.data,
+      report,
+      area: owner,
+      projects: related as Project[],
+      intro: entry.intro,
+      sections: entry.sections,
+      source: entry.source,
+    };
+    report.goals.push(goal);
+    owner.goals.push(goal);
+    for (const item of related) item!.goals.push(goal);
+  }
+
+  // News
+  const allNews = new Map<string, NewsItem & { newsletters: Newsletter[] }>();
+  const published: NewsItem[] = [];
+  for (const entry of of('news')) {
+    const areaRefs = entry.data.areas.map((slug, index) => area(entry.source, ['areas', index], slug));
+    const projectRefs = entry.data.projects.map((slug, index) => project(entry.source, ['projects', index], slug));
+    const existing = allNews.get(entry.slug);
+    if (existing) {
+      messages.push(problem(entry.source.file, 'duplicate-entry', `Det finns redan en nyhet med namnet "${entry.slug}" (${existing.source.file}); byt filnamn på den ena.`));
+      continue;
+    }
+    if (areaRefs.some((item) => !item) || projectRefs.some((item) => !item)) continue;
+    const item = {
+      ...entry.data,
+      slug: entry.slug,
+      year: Number(entry.data.date.slice(0, 4)),
+      areas: areaRefs as Area[],
+      projects: projectRefs as Project[],
+      body: entry.body,
+      source: entry.source,
+      newsletters: [],
+    };
+    allNews.set(entry.slug, item);
+    if (item.draft) continue;
+    published.push(item);
+    for (const owner of item.areas) areas.get(owner.slug)!.news.push(item);
+    for (const related of item.projects) projects.get(related.slug)!.news.push(item);
+  }
+
+  // Newsletters
+  const newsletters: Newsletter[] = [];
+  for (const entry of of('newsletter')) {
+    const articles = entry.data.articles.map((slug, index) => {
+      const found = allNews.get(slug);
+      if (!found) unknown(entry.source, ['articles', index], 'nyhet', slug, allNews.keys());
+      return found;
+    });
+    if (articles.some((item) => !item)) continue;
+    const newsletter: Newsletter = {
+      ...entry.data,
+      slug: entry.slug,
+      articles: articles as NewsItem[],
+      blocks: entry.data.blocks.map((block, index) => ({ title: block.title, body: entry.blocks[index]! })),
+      body: entry.body,
+      source: entry.source,
+    };
+    if (newsletter.draft) continue;
+    newsletters.push(newsletter);
+    for (const article of articles) article!.newsletters.push(newsletter);
+  }
+
+  if (messages.length > 0 || !site) return { messages };
+
+  const sortedAreas = [...areas.values()].sort((a, b) => a.order - b.order || compareSwedish(a.title, b.title));
+  const sortedReports = [...reports.values()].sort((a, b) => b.year - a.year);
+  const byGoal = (a: Goal, b: Goal) => b.report.year - a.report.year || a.number - b.number;
+  const byProject = (a: Project, b: Project) =>
+    (a.status === 'pagaende' ? 0 : 1) - (b.status === 'pagaende' ? 0 : 1) || compareSwedish(a.title, b.title);
+  for (const item of sortedAreas) {
+    (item.goals as Goal[]).sort(byGoal);
+    (item.projects as Project[]).sort(byProject);
+    (item.news as NewsItem[]).sort(byDateDesc);
+  }
+  for (const report of sortedReports) (report.goals as Goal[]).sort(byGoal);
+  for (const item of projects.values()) {
+    item.goals.sort(byGoal);
+    item.news.sort(byDateDesc);
+  }
+
+  const graph: ContentGraph = {
+    site: site.data,
+    areas: sortedAreas,
+    reports: sortedReports,
+    goals: sortedReports.flatMap((report) => report.goals),
+    projects: [...projects.values()].sort(byProject),
+    news: published.sort(byDateDesc),
+    newsletters: newsletters.sort((a, b) => b.date.localeCompare(a.date) || b.number - a.number),
+  };
+  return { graph: deepFreeze(graph), messages };
+}
+
+/** Freezes the graph so no stage can change what another stage reads. Handles cycles. */
+function deepFreeze<T>(value: T, seen = new Set<unknown>()): T {
+  if (value === null || typeof value !== 'object' || seen.has(value)) return value;
+  seen.add(value);
+  for (const key of Reflect.ownKeys(value)) deepFreeze((value as Record<PropertyKey, unknown>)[key], seen);
+  return Object.freeze(value);
+}

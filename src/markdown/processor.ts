@@ -1,0 +1,41 @@
+import type { Root } from 'hast';
+import rehypeRaw from 'rehype-raw';
+import rehypeSanitize, { defaultSchema, type Options as SanitizeSchema } from 'rehype-sanitize';
+import rehypeSlug from 'rehype-slug';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import remarkRehype from 'remark-rehype';
+import { unified } from 'unified';
+import { VFile } from 'vfile';
+
+/**
+ * What content may contain after sanitising: GitHub's schema (no scripts, no event handlers,
+ * only safe URL protocols). `script` and `style` are stripped with their text, otherwise CSS
+ * would leak into the page as text; `clobberPrefix` is empty because ids are made unique per
+ * page later, and a prefix would break footnote links.
+ */
+export const sanitizeSchema: SanitizeSchema = {
+  ...defaultSchema,
+  clobberPrefix: '',
+  strip: ['script', 'style'],
+};
+
+/** Built and frozen once: configuration mistakes surface before any content is read. */
+const processor = unified()
+  .use(remarkParse)
+  .use(remarkGfm)
+  .use(remarkRehype, { allowDangerousHtml: true })
+  .use(rehypeRaw)
+  .use(rehypeSanitize, sanitizeSchema)
+  .use(rehypeSlug)
+  .freeze();
+
+/**
+ * Markdown → sanitised hast. `markdown` keeps its position in the file (front matter blanked
+ * out), so node positions are file lines.
+ */
+export function markdownToHast(markdown: string, path: string): Root {
+  const file = new VFile({ path, value: markdown });
+  const mdast = processor.parse(file);
+  return processor.runSync(mdast, file) as Root;
+}
