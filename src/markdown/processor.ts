@@ -6,6 +6,7 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
+import { visit } from 'unist-util-visit';
 import { VFile } from 'vfile';
 
 /**
@@ -37,5 +38,21 @@ const processor = unified()
 export function markdownToHast(markdown: string, path: string): Root {
   const file = new VFile({ path, value: markdown });
   const mdast = processor.parse(file);
-  return processor.runSync(mdast, file) as Root;
+  const tree = processor.runSync(mdast, file) as Root;
+  markOrigin(tree, path);
+  return tree;
+}
+
+declare module 'hast' {
+  interface ElementData {
+    /** The content file an element came from, so a check on the final page can name it. */
+    origin?: string;
+  }
+}
+
+/** Links and images remember their file; with their position that names file:line. */
+function markOrigin(tree: Root, path: string): void {
+  visit(tree, 'element', (node) => {
+    if ('href' in node.properties || 'src' in node.properties) node.data = { ...node.data, origin: path };
+  });
 }

@@ -1,0 +1,20 @@
+/** How a build is run. Every default is here, in one visible place. */
+export interface BuildOptions {
+  /** The content folder: Markdown files and site.yaml. */
+  contentDir: string;
+  /** The folder the finished site replaces as a whole. */
+  outDir: string;
+  /**
+   * The address the site is published at; overrides site.yaml's baseUrl. A path
+   * (https://org.github.io/repo/) makes every internal link start with it.
+   */
+  baseUrl?: string;
+  /** Paths in messages are relative to this folder. */
+  cwd: string;
+}
+
+export const defaults: BuildOptions = {
+  contentDir: 'content',
+  outDir: 'dist',
+  cwd: process.cwd(),
+};

@@ -1,0 +1,41 @@
+import type { Goal } from '../content/graph.js';
+import { goalStatuses, type GoalStatus } from '../content/schemas.js';
+
+export type StatusKey = GoalStatus | 'ej-bedomt';
+export const statusOrder: readonly StatusKey[] = [...goalStatuses, 'ej-bedomt'];
+
+/** How many goals have each status; every status present, zero where none. */
+export function countStatuses(goals: readonly Pick<Goal, 'status'>[]): Record<StatusKey, number> {
+  const counts = Object.fromEntries(statusOrder.map((status) => [status, 0])) as Record<StatusKey, number>;
+  for (const goal of goals) counts[goal.status ?? 'ej-bedomt']++;
+  return counts;
+}
+
+const phrases: Record<StatusKey, [singular: string, plural: string]> = {
+  uppfyllt: ['uppfyllt', 'uppfyllda'],
+  'delvis-uppfyllt': ['delvis uppfyllt', 'delvis uppfyllda'],
+  'ej-uppfyllt': ['ej uppfyllt', 'ej uppfyllda'],
+  pagaende: ['pågående', 'pågående'],
+  'ej-bedomt': ['ej bedömt', 'ej bedömda'],
+};
+
+/**
+ * The status of a set of goals in words: "9 av 15 mål uppfyllda, 4 delvis uppfyllda och
+ * 2 ej bedömda." The words carry the information, so no reader depends on colour.
+ */
+export function describeStatuses(goals: readonly Pick<Goal, 'status'>[]): string {
+  const total = goals.length;
+  if (total === 0) return 'Inga mål.';
+  const counts = countStatuses(goals);
+  const parts = statusOrder
+    .filter((status) => counts[status] > 0)
+    .map((status) => `${counts[status]} ${phrases[status][counts[status] === 1 ? 0 : 1]}`);
+  parts[0] = parts[0]!.replace(/^(\d+)/, `$1 av ${total} mål`);
+  return `${joinSwedish(parts)}.`;
+}
+
+/** "a", "a och b", "a, b och c". */
+export function joinSwedish(items: readonly string[]): string {
+  if (items.length <= 1) return items[0] ?? '';
+  return `${items.slice(0, -1).join(', ')} och ${items.at(-1)}`;
+}

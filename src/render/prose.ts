@@ -1,0 +1,38 @@
+import type { Element, Root } from 'hast';
+import { headingRank } from 'hast-util-heading-rank';
+import { visit } from 'unist-util-visit';
+
+export interface ProseOptions {
+  /** The level the body's top headings get on this page (2 under the page's h1). */
+  topLevel: number;
+  /** Prefix for every id (and same-page link) when several bodies share one page. */
+  idPrefix?: string;
+}
+
+/**
+ * A content body ready to place in a page: a copy (the graph is frozen and shared), headings
+ * moved under the page's own and never skipping a level, ids made unique on the page.
+ */
+export function placeBody(body: Root, { topLevel, idPrefix = '' }: ProseOptions): Root {
+  const tree = structuredClone(body);
+  let previous = topLevel - 1;
+  let shift: number | undefined;
+  visit(tree, 'element', (node: Element) => {
+    const rank = headingRank(node);
+    if (rank) {
+      shift ??= topLevel - rank;
+      const wanted = Math.min(6, Math.max(topLevel, Math.min(rank + shift, previous + 1)));
+      node.tagName = `h${wanted}`;
+      previous = wanted;
+    }
+    if (!idPrefix) return;
+    if (typeof node.properties.id === 'string') node.properties.id = idPrefix + node.properties.id;
+    const href = node.properties.href;
+    if (typeof href === 'string' && href.startsWith('#') && href.length > 1) node.properties.href = `#${idPrefix}${href.slice(1)}`;
+    for (const name of ['ariaDescribedBy', 'ariaLabelledBy'] as const) {
+      const value = node.properties[name];
+      if (Array.isArray(value)) node.properties[name] = value.map((id) => idPrefix + String(id));
+    }
+  });
+  return tree;
+}

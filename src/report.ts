@@ -1,0 +1,22 @@
+import type { VFileMessage } from 'vfile-message';
+import { rules } from './errors.js';
+
+/**
+ * One line per problem, `file:line:column  fel  message  [rule]`, which editors and terminals
+ * turn into clickable links; a hint from the rule catalogue follows each kind once.
+ */
+export function formatMessages(messages: readonly VFileMessage[]): string {
+  const lines = messages.map((message) => {
+    const place = message.line ? `:${message.line}:${message.column ?? 1}` : '';
+    return `${message.file}${place}  fel  ${message.reason}  [${message.ruleId}]`;
+  });
+  const count = messages.length;
+  const kinds = [...new Set(messages.map((message) => message.ruleId))].filter((id): id is keyof typeof rules => !!id && id in rules);
+  return [
+    ...lines,
+    '',
+    ...kinds.map((id) => `  ${id}: ${rules[id]}`),
+    '',
+    `${count} ${count === 1 ? 'problem' : 'problem'} hittades. Inget skrevs; den tidigare webbplatsen är orörd.`,
+  ].join('\n');
+}

@@ -1,0 +1,59 @@
+import type { Root } from 'hast';
+import type { PageContext } from '../src/render/context.js';
+import { placeBody } from '../src/render/prose.js';
+import type { Route } from '../src/routes/routes.js';
+import { groupBy } from '../src/routes/paginate.js';
+import { urls } from '../src/routes/urls.js';
+import { Layout } from './layout.js';
+import { GoalList, NewsList, ProjectList } from './parts/common.js';
+
+const latestNewsCount = 10;
+
+/** One area: its goals (latest report first), projects (ongoing first) and latest news. */
+export function AreaPage({ area }: Extract<Route, { kind: 'area' }>, ctx: PageContext): Root {
+  const goalsByYear = groupBy(area.goals, (goal) => goal.report.year);
+  return Layout({
+    ctx,
+    title: area.title,
+    description: area.summary,
+    breadcrumbs: [{ title: 'Verksamhetsområden', url: urls.areas() }],
+    children: [
+      <p class="lead">{area.summary}</p>,
+      placeBody(area.body, { topLevel: 2 }),
+      area.contact ? (
+        <section aria-labelledby="kontakt" class="contact-card">
+          <h2 id="kontakt">Kontakt</h2>
+          <p>
+            {area.contact.name ? [area.contact.name, area.contact.role ? `, ${area.contact.role}` : ''] : area.contact.role}
+          </p>
+          <ul class="contact-list">
+            {area.contact.email ? (
+              <li>
+                E-post: <a href={`mailto:${area.contact.email}`}>{area.contact.email}</a>
+              </li>
+            ) : null}
+            {area.contact.phone ? <li>Telefon: {area.contact.phone}</li> : null}
+          </ul>
+        </section>
+      ) : null,
+      <section aria-labelledby="mal">
+        <h2 id="mal">Mål</h2>
+        {area.goals.length === 0 ? <p>Området har inga mål i någon verksamhetsberättelse.</p> : null}
+        {[...goalsByYear].flatMap(([year, goals]) => [
+          <h3>
+            <a href={urls.report({ year })}>Verksamhetsberättelse {String(year)}</a>
+          </h3>,
+          GoalList(goals),
+        ])}
+      </section>,
+      <section aria-labelledby="projekt">
+        <h2 id="projekt">Projekt</h2>
+        {area.projects.length > 0 ? ProjectList(area.projects, 3) : <p>Området har inga projekt.</p>}
+      </section>,
+      <section aria-labelledby="nyheter">
+        <h2 id="nyheter">Senaste nytt</h2>
+        {area.news.length > 0 ? NewsList(area.news.slice(0, latestNewsCount), 3) : <p>Inga nyheter från området.</p>}
+      </section>,
+    ],
+  });
+}

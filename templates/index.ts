@@ -1,0 +1,37 @@
+import type { Root } from 'hast';
+import type { PageContext } from '../src/render/context.js';
+import type { Route, RouteKind } from '../src/routes/routes.js';
+import { AreaPage } from './area.js';
+import { AreasPage } from './areas.js';
+import { GoalPage } from './goal.js';
+import { HomePage } from './home.js';
+import { NewsItemPage } from './news-item.js';
+import { NewsYearPage } from './news-year.js';
+import { NewsPage } from './news.js';
+import { NewsletterPage } from './newsletter.js';
+import { NewslettersPage } from './newsletters.js';
+import { NotFoundPage } from './not-found.js';
+import { ProjectPage } from './project.js';
+import { ProjectsPage } from './projects.js';
+import { ReportPage } from './report.js';
+import { ReportsPage } from './reports.js';
+
+type Templates = { [K in RouteKind]: (route: Extract<Route, { kind: K }>, ctx: PageContext) => Root };
+
+/** One template per page kind; the compiler checks that every kind has one. */
+export const templates: Templates = {
+  home: HomePage,
+  areas: AreasPage,
+  area: AreaPage,
+  reports: ReportsPage,
+  report: ReportPage,
+  goal: GoalPage,
+  projects: ProjectsPage,
+  project: ProjectPage,
+  news: NewsPage,
+  'news-year': NewsYearPage,
+  'news-item': NewsItemPage,
+  newsletters: NewslettersPage,
+  newsletter: NewsletterPage,
+  'not-found': NotFoundPage,
+};

@@ -1,0 +1,120 @@
+import type { Element } from 'hast';
+import type { Area, Goal, NewsItem, Project } from '../../src/content/graph.js';
+import type { GoalStatus } from '../../src/content/schemas.js';
+import { formatDate, formatPartialDate } from '../../src/format/dates.js';
+import { urls } from '../../src/routes/urls.js';
+
+/** A calendar date as readers read it, with the machine-readable date beside. */
+export function DateText(date: string): Element {
+  return (<time datetime={date}>{date.length === 10 ? formatDate(date) : formatPartialDate(date)}</time>) as Element;
+}
+
+export const statusLabels: Record<GoalStatus | 'ej-bedomt', string> = {
+  uppfyllt: 'Uppfyllt',
+  'delvis-uppfyllt': 'Delvis uppfyllt',
+  'ej-uppfyllt': 'Ej uppfyllt',
+  pagaende: 'Pågående',
+  'ej-bedomt': 'Ej bedömt',
+};
+
+/** Symbols beside the words, so status is never told by colour alone. */
+const statusSymbols: Record<GoalStatus | 'ej-bedomt', string> = {
+  uppfyllt: '✓',
+  'delvis-uppfyllt': '◐',
+  'ej-uppfyllt': '✗',
+  pagaende: '→',
+  'ej-bedomt': '–',
+};
+
+export function StatusBadge(goal: Pick<Goal, 'status'>): Element {
+  const status = goal.status ?? 'ej-bedomt';
+  return (
+    <span class={`status status--${status}`}>
+      <span class="status__symbol" aria-hidden="true">
+        {statusSymbols[status]}
+      </span>{' '}
+      {statusLabels[status]}
+    </span>
+  ) as Element;
+}
+
+export function projectStatusLabel(project: Pick<Project, 'status'>): string {
+  return project.status === 'pagaende' ? 'Pågående' : 'Avslutat';
+}
+
+export function AreaLinks(areas: readonly Area[]): Element | null {
+  if (areas.length === 0) return null;
+  return (
+    <span class="meta__areas">
+      {areas.flatMap((area, index) => [index > 0 ? ', ' : null, <a href={urls.area(area)}>{area.title}</a>])}
+    </span>
+  ) as Element;
+}
+
+/** A list of news items: title, date, areas and lead. */
+export function NewsList(items: readonly NewsItem[], headingLevel: 2 | 3): Element {
+  const Heading = `h${headingLevel}`;
+  return (
+    <ul class="cards">
+      {items.map((item) => (
+        <li class="card">
+          <article>
+            {{
+              type: 'element',
+              tagName: Heading,
+              properties: { className: ['card__title'] },
+              children: [<a href={urls.newsItem(item)}>{item.title}</a>],
+            } as Element}
+            <p class="meta">
+              {DateText(item.date)}
+              {item.areas.length > 0 ? [' · ', AreaLinks(item.areas)] : null}
+            </p>
+            <p>{item.lead}</p>
+          </article>
+        </li>
+      ))}
+    </ul>
+  ) as Element;
+}
+
+/** A list of projects with status and area. */
+export function ProjectList(projects: readonly Project[], headingLevel: 2 | 3): Element {
+  return (
+    <ul class="cards">
+      {projects.map((project) => (
+        <li class="card">
+          {{
+            type: 'element',
+            tagName: `h${headingLevel}`,
+            properties: { className: ['card__title'] },
+            children: [<a href={urls.project(project)}>{project.title}</a>],
+          } as Element}
+          <p class="meta">
+            <span class={`project-status project-status--${project.status}`}>{projectStatusLabel(project)}</span>
+            {' · '}
+            <a href={urls.area(project.area)}>{project.area.title}</a>
+          </p>
+          <p>{project.summary}</p>
+        </li>
+      ))}
+    </ul>
+  ) as Element;
+}
+
+/** A list of goals: number, statement, status. */
+export function GoalList(goals: readonly Goal[], options: { showYear?: boolean; showArea?: boolean } = {}): Element {
+  return (
+    <ul class="goal-list">
+      {goals.map((goal) => (
+        <li>
+          <a href={urls.goal(goal)}>
+            {options.showYear ? `Mål ${goal.number} (${goal.report.year})` : `Mål ${goal.number}`}
+          </a>
+          {': '}
+          {goal.statement} {StatusBadge(goal)}
+          {options.showArea ? [' ', <span class="meta">{goal.area.title}</span>] : null}
+        </li>
+      ))}
+    </ul>
+  ) as Element;
+}

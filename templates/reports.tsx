@@ -1,0 +1,30 @@
+import type { Root } from 'hast';
+import type { PageContext } from '../src/render/context.js';
+import { describeStatuses } from '../src/render/goal-summary.js';
+import type { Route } from '../src/routes/routes.js';
+import { urls } from '../src/routes/urls.js';
+import { Layout } from './layout.js';
+import { DateText } from './parts/common.js';
+
+/** Every annual report, newest first. */
+export function ReportsPage(_route: Extract<Route, { kind: 'reports' }>, ctx: PageContext): Root {
+  return Layout({
+    ctx,
+    title: 'Verksamhetsberättelser',
+    description: `${ctx.site.organisation}s verksamhetsberättelser med mål, aktiviteter, indikatorer och uppföljning.`,
+    breadcrumbs: [],
+    children: (
+      <ul class="cards">
+        {ctx.graph.reports.map((report) => (
+          <li class="card">
+            <h2 class="card__title">
+              <a href={urls.report(report)}>{report.title}</a>
+            </h2>
+            <p class="meta">Publicerad {DateText(report.published)}</p>
+            <p>{describeStatuses(report.goals)}</p>
+          </li>
+        ))}
+      </ul>
+    ),
+  });
+}

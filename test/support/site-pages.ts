@@ -1,0 +1,113 @@
+import { readdir } from 'node:fs/promises';
+import { join, relative, sep } from 'node:path';
+
+/** One generated HTML page of a built site. */
+export interface SitePage {
+  /** Absolute path of the .html file. */
+  file: string;
+  /** Path relative to the output folder, with "/" ("nyheter/index.html"). */
+  relativePath: string;
+  /**
+   * The URL path the page is served at, relative to the site's base path and starting with "/":
+   * "nyheter/index.html" → "/nyheter/", "404.html" → "/404.html".
+   */
+  url: string;
+  /** The kind of page, guessed from the URL (see `pageKindOf`). */
+  kind: PageKind;
+}
+
+export type PageKind =
+  | 'home'
+  | 'areas'
+  | 'area'
+  | 'reports'
+  | 'report'
+  | 'goal'
+  | 'projects'
+  | 'project'
+  | 'news'
+  | 'news-page'
+  | 'news-year'
+  | 'news-item'
+  | 'newsletters'
+  | 'newsletter'
+  | 'not-found'
+  | 'other';
+
+const kindPatterns: ReadonlyArray<readonly [PageKind, RegExp]> = [
+  ['home', /^\/$/],
+  ['areas', /^\/omraden\/$/],
+  ['area', /^\/omraden\/[^/]+\/$/],
+  ['reports', /^\/verksamhetsberattelse\/$/],
+  ['report', /^\/verksamhetsberattelse\/\d{4}\/$/],
+  ['goal', /^\/verksamhetsberattelse\/\d{4}\/mal-[^/]+\/$/],
+  ['projects', /^\/projekt\/$/],
+  ['project', /^\/projekt\/[^/]+\/$/],
+  ['news', /^\/nyheter\/$/],
+  ['news-page', /^\/nyheter\/sida\/\d+\/$/],
+  ['news-year', /^\/nyheter\/\d{4}\/$/],
+  ['news-item', /^\/nyheter\/\d{4}\/[^/]+\/$/],
+  ['newsletters', /^\/nyhetsbrev\/$/],
+  ['newsletter', /^\/nyhetsbrev\/[^/]+\/$/],
+  ['not-found', /^\/404\.html$/],
+];
+
+/** The kind of page at a URL path (relative to the base path), from the site's URL scheme. */
+export function pageKindOf(url: string): PageKind {
+  return kindPatterns.find(([, pattern]) => pattern.test(url))?.[0] ?? 'other';
+}
+
+/** The URL path a generated file is served at ("a/index.html" → "/a/"). */
+export function urlOfFile(relativePath: string): string {
+  const path = `/${relativePath}`;
+  return path.endsWith('/index.html') ? path.slice(0, -'index.html'.length) : path;
+}
+
+async function walk(folder: string): Promise<string[]> {
+  const entries = await readdir(folder, { withFileTypes: true });
+  const files = await Promise.all(
+    entries.map(async (entry) => {
+      const path = join(folder, entry.name);
+      if (entry.isDirectory()) return walk(path);
+      return entry.isFile() ? [path] : [];
+    }),
+  );
+  return files.flat();
+}
+
+/** Every file of a built folder, as paths relative to it with "/" separators, sorted. */
+export async function listFiles(outDir: string): Promise<string[]> {
+  const files = await walk(outDir);
+  return files.map((file) => relative(outDir, file).split(sep).join('/')).sort();
+}
+
+/** Every generated .html file of a built folder with its URL, sorted by URL. */
+export async function listPages(outDir: string): Promise<SitePage[]> {
+  const files = await listFiles(outDir);
+  return files
+    .filter((file) => file.endsWith('.html'))
+    .map((relativePath): SitePage => {
+      const url = urlOfFile(relativePath);
+      return { file: join(outDir, ...relativePath.split('/')), relativePath, url, kind: pageKindOf(url) };
+    })
+    .sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
+}
+
+/** The first page of each kind present (by URL order), one per kind. */
+export function onePagePerKind(pages: readonly SitePage[]): SitePage[] {
+  const seen = new Map<PageKind, SitePage>();
+  for (const page of pages) if (!seen.has(page.kind)) seen.set(page.kind, page);
+  return [...seen.values()];
+}
+
+/** The pages of the given kinds (first of each found), failing loudly if a kind is missing. */
+export function samplePages(pages: readonly SitePage[], kinds: readonly PageKind[]): SitePage[] {
+  return kinds.map((kind) => {
+    const page = pages.find((candidate) => candidate.kind === kind);
+    if (!page) {
+      const found = [...new Set(pages.map((p) => p.kind))].join(', ');
+      throw new Error(`The built site has no page of kind "${kind}" (found kinds: ${found})`);
+    }
+    return page;
+  });
+}
