@@ -1,0 +1,118 @@
+import { existsSync } from 'node:fs';
+import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { copyContent, fixture, runCli, snapshot, tempDir } from '../support/cli.js';
+
+const cleanup: string[] = [];
+afterEach(async () => {
+  await Promise.all(cleanup.splice(0).map((dir) => rm(dir, { recursive: true, force: true })));
+});
+
+async function brokenCopy(): Promise<{ content: string; out: string }> {
+  const content = await copyContent(fixture('basic'));
+  cleanup.push(dirname(content));
+  return { content, out: join(dirname(content), 'dist') };
+}
+
+describe('verksam build', () => {
+  it('replaces the output folder as a whole: no stale page survives', async () => {
+    const { content, out } = await brokenCopy();
+    expect((await runCli(['build', '--content', content, '--out', out])).code).toBe(0);
+    await writeFile(join(out, 'gammal-sida.html'), 'stale');
+    await rm(join(content, 'nyheter', 'sakerhet.md'));
+    const second = await runCli(['build', '--content', content, '--out', out]);
+    expect(second.code).toBe(0);
+    expect(existsSync(join(out, 'gammal-sida.html'))).toBe(false);
+    expect(existsSync(join(out, 'nyheter', '2021', 'sakerhet', 'index.html'))).toBe(false);
+    expect(existsSync(join(out, 'index.html'))).toBe(true);
+    // no staging or backup folders are left beside the output
+    expect((await readdir(dirname(out))).sort()).toEqual(['content', 'dist']);
+  });
+
+  it('reports every problem of every file at once with file:line:column and leaves the old site byte-identical', async () => {
+    const { content, out } = await brokenCopy();
+    expect((await runCli(['build', '--content', content, '--out', out])).code).toBe(0);
+    const before = await snapshot(out);
+    const contentBefore = { ...(await snapshot(content)) };
+
+    const news = join(content, 'nyheter', 'lasning-startar.md');
+    await writeFile(news, (await readFile(news, 'utf8')).replace('date: 2020-09-01', 'date: 2020-02-30').replace('lead:', 'ingress:'));
+    const project = join(content, 'projekt', 'gammalt.md');
+    await writeFile(project, (await readFile(project, 'utf8')).replace('status: avslutat', 'status: klart'));
+
+    const result = await runCli(['build', '--content', content, '--out', out]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/content\/nyheter\/lasning-startar\.md:3:7 {2}fel {2}Fältet "date": hittade "2020-02-30"; förväntat ett datum som finns/);
+    expect(result.stderr).toMatch(/lasning-startar\.md:6:1 {2}fel {2}Okänt fält "ingress"\. Menade du "lead"\?/);
+    expect(result.stderr).toMatch(/lasning-startar\.md:\d+:\d+ {2}fel {2}Fältet "lead" saknas/);
+    expect(result.stderr).toMatch(/gammalt\.md:5:9 {2}fel {2}Fältet "status": hittade "klart"; förväntat ett av: pagaende, avslutat/);
+    expect(result.stderr).toContain('4 problem hittades');
+    expect(await snapshot(out)).toEqual(before);
+    expect((await readdir(dirname(out))).sort()).toEqual(['content', 'dist']);
+    // the build never touches content, even when it fails
+    const after = await snapshot(content);
+    expect(Object.keys(after).sort()).toEqual(Object.keys(contentBefore).sort());
+  });
+
+  it('fails on an unknown reference, naming the file and line of the list item', async () => {
+    const { content, out } = await brokenCopy();
+    const news = join(content, 'nyheter', 'lasning-startar.md');
+    await writeFile(news, (await readFile(news, 'utf8')).replace('projects: [lasframmjande]', 'projects: [lasframmjande, okant-projekt]'));
+    const result = await runCli(['build', '--content', content, '--out', out]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/lasning-startar\.md:5:27 {2}fel {2}Fältet "projects\[1\]": okänt projekt "okant-projekt"/);
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('fails on a broken internal link in Markdown, naming the Markdown file and line', async () => {
+    const { content, out } = await brokenCopy();
+    const news = join(content, 'nyheter', 'lasning-startar.md');
+    await writeFile(news, (await readFile(news, 'utf8')).replace('(/omraden/skola/)', '(/omraden/skolan/)'));
+    const result = await runCli(['build', '--content', content, '--out', out]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/lasning-startar\.md:10:\d+ {2}fel {2}Länken "\/omraden\/skolan\/" pekar på \/omraden\/skolan\/, som inte finns/);
+    expect(result.stderr).toContain('[broken-link]');
+  });
+
+  it('refuses ---js front matter without running it', async () => {
+    const { content, out } = await brokenCopy();
+    const marker = join(dirname(content), 'pwned');
+    await writeFile(
+      join(content, 'nyheter', 'elak.md'),
+      `---js\n{ title: (require('fs').writeFileSync(${JSON.stringify(marker)}, 'x'), 'x') }\n---\nText\n`,
+    );
+    const result = await runCli(['build', '--content', content, '--out', out]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/elak\.md:1:1 {2}fel {2}Front matter på språket "js" är inte tillåtet/);
+    expect(existsSync(marker)).toBe(false);
+  });
+
+  it('refuses an output folder inside the content folder', async () => {
+    const { content } = await brokenCopy();
+    const result = await runCli(['build', '--content', content, '--out', join(content, 'dist')]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('ligger i innehållsmappen');
+    expect(existsSync(join(content, 'dist'))).toBe(false);
+  });
+
+  it('explains bad arguments with exit code 2', async () => {
+    const unknown = await runCli(['bygg']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('Okänt kommando "bygg"');
+    const badUrl = await runCli(['build', '--base-url', 'kfkl.se']);
+    expect(badUrl.code).toBe(2);
+    expect(badUrl.stderr).toContain('--base-url');
+  });
+});
+
+describe('verksam check', () => {
+  it('validates without writing anything', async () => {
+    const dir = await tempDir();
+    cleanup.push(dir);
+    const ok = await runCli(['check', '--content', fixture('basic')], dir);
+    expect(ok.code).toBe(0);
+    expect(ok.stdout).toContain('innehållet är giltigt');
+    expect(await readdir(dir)).toEqual([]);
+  });
+});

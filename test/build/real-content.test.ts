@@ -1,0 +1,123 @@
+import { existsSync } from 'node:fs';
+import { readFile, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Root } from 'hast';
+import { fromHtml } from 'hast-util-from-html';
+import { toString } from 'hast-util-to-string';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { root, runCli, snapshot, tempDir, type CliResult } from '../support/cli.js';
+
+const sources = join(root, '..', 'shared', 'source-documents');
+const sourceDocuments = ['verksamhetsberattelse-2019.txt', 'nyhetsarkiv.txt', 'nyhetsbrev-forsta-numret.txt'];
+
+interface Repair {
+  document: string;
+  from: string;
+  to: string;
+}
+
+let dir: string;
+let out: string;
+let result: CliResult;
+let contentBefore: Record<string, string>;
+
+beforeAll(async () => {
+  dir = await tempDir();
+  out = join(dir, 'dist');
+  contentBefore = await snapshot(join(root, 'content'));
+  result = await runCli(['build', '--out', out]);
+});
+afterAll(() => rm(dir, { recursive: true, force: true }));
+
+const page = (path: string) => readFile(join(out, path), 'utf8');
+
+/** Text as a reader sees it: no markup, one kind of space. */
+const normalise = (text: string) =>
+  text
+    .replace(/[\u00a0\u202f]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+
+describe('the real content', () => {
+  it('builds with exit code 0 and a summary line', () => {
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^verksam: \d+ sidor skrevs till .* på [\d,]+ s\.$/m);
+  });
+
+  it('writes every page kind the issue names', () => {
+    const expected = [
+      'index.html',
+      '404.html',
+      'stil.css',
+      'omraden/index.html',
+      'omraden/av-media/index.html',
+      'omraden/miljosamverkan-sydost/index.html',
+      'verksamhetsberattelse/index.html',
+      'verksamhetsberattelse/2019/index.html',
+      ...Array.from({ length: 15 }, (_, index) => `verksamhetsberattelse/2019/mal-${index + 1}/index.html`),
+      'projekt/index.html',
+      'projekt/vi-blir-fler-iko/index.html',
+      'projekt/motivation-leder-till-framgang/index.html',
+      'projekt/casypot/index.html',
+      'projekt/samverkan-leder-till-arbete/index.html',
+      'projekt/fortsatt-samverkan-leder-till-arbete/index.html',
+      'projekt/digitala-kommuner-i-kalmar-lan/index.html',
+      'projekt/elevhalsoprojektet/index.html',
+      'projekt/pa-egna-ben/index.html',
+      'nyheter/index.html',
+      'nyheter/2021/index.html',
+      'nyheter/2021/50-ar-med-av-media/index.html',
+      'nyhetsbrev/index.html',
+    ];
+    const missing = expected.filter((path) => !existsSync(join(out, path)));
+    expect(missing).toEqual([]);
+  });
+
+  it('never changes the content folder', async () => {
+    expect(await snapshot(join(root, 'content'))).toEqual(contentBefore);
+  });
+
+  it('shows every sentence of the source documents somewhere on the built site', async () => {
+    const { readdir } = await import('node:fs/promises');
+    const files = (await readdir(out, { recursive: true })).filter((name) => String(name).endsWith('.html'));
+    const texts = await Promise.all(files.map(async (name) => normalise(toString(fromHtml(await page(String(name))) as Root))));
+    const site = texts.join('\n');
+    const repairs = JSON.parse(await readFile(join(root, 'test', 'fixtures', 'source-repairs.json'), 'utf8')) as Repair[];
+
+    const missing: string[] = [];
+    let checked = 0;
+    for (const document of sourceDocuments) {
+      let text = await readFile(join(sources, document), 'utf8');
+      for (const repair of repairs.filter((item) => item.document === document)) {
+        expect(text, `repair "${repair.from.slice(0, 40)}" must match ${document}`).toContain(repair.from);
+        text = text.replace(repair.from, repair.to);
+      }
+      for (const line of text.split('\n')) {
+        const clean = normalise(line.replace(/^\s*(?:[-•]\s+)/, '').replace(/\*/g, ''));
+        if (!clean) continue;
+        for (const sentence of clean.split(/(?<=[.!?])\s+/)) {
+          checked++;
+          if (!site.includes(sentence)) missing.push(`${document}: ${sentence}`);
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(300);
+    expect(missing).toEqual([]);
+  });
+
+  it('shows the report with every goal, its three sections and the status summary in words', async () => {
+    const html = await page('verksamhetsberattelse/2019/index.html');
+    for (let number = 1; number <= 15; number++) expect(html).toContain(`id="mal-${number}"`);
+    expect(html.match(/>Aktiviteter</g)).toHaveLength(15);
+    expect(html.match(/>Indikatorer</g)).toHaveLength(15);
+    expect(html.match(/>Uppföljning</g)).toHaveLength(15);
+    expect(html).toMatch(/\d+ av 15 mål uppfyllda/);
+  });
+
+  it('links a project to the goals and news that name it', async () => {
+    const html = normalise(toString(fromHtml(await page('projekt/vi-blir-fler-iko/index.html')) as Root));
+    expect(html).toContain('Mål 13 (2019)');
+    expect(html).toContain('Med bättre integrationsarbete i sikte');
+  });
+});
