@@ -53,6 +53,8 @@ declare module 'hast' {
 /** Links and images remember their file; with their position that names file:line. */
 function markOrigin(tree: Root, path: string): void {
   visit(tree, 'element', (node) => {
-    if ('href' in node.properties || 'src' in node.properties) (node.data ??= {}).origin = path;
+    if (!('href' in node.properties || 'src' in node.properties)) return;
+    // hast-util-from-parse5 declares ElementData.position as required; ours may lack it.
+    node.data = { ...node.data, origin: path } as NonNullable<typeof node.data>;
   });
 }
