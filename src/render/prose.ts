@@ -17,7 +17,11 @@ export function placeBody(body: Root, { topLevel, idPrefix = '' }: ProseOptions)
   const tree = structuredClone(body);
   let previous = topLevel - 1;
   let shift: number | undefined;
-  visit(tree, 'element', (node: Element) => {
+  visit(tree, 'element', (node: Element, index, parent) => {
+    if (node.tagName === 'table' && parent && index !== undefined && !isScrollWrapper(parent)) {
+      parent.children[index] = scrollable(node);
+      return;
+    }
     const rank = headingRank(node);
     if (rank) {
       shift ??= topLevel - rank;
@@ -35,4 +39,20 @@ export function placeBody(body: Root, { topLevel, idPrefix = '' }: ProseOptions)
     }
   });
   return tree;
+}
+
+const isScrollWrapper = (node: { type: string; properties?: Element['properties'] }) =>
+  node.type === 'element' && String(node.properties?.className ?? '').includes('table-scroll');
+
+/**
+ * A wide table scrolls inside its own box on a phone instead of widening the page; the box is
+ * focusable and named so keyboard users can scroll it too (WCAG 2.1.1).
+ */
+function scrollable(table: Element): Element {
+  return {
+    type: 'element',
+    tagName: 'div',
+    properties: { className: ['table-scroll'], role: 'region', ariaLabel: 'Tabell', tabIndex: 0 },
+    children: [table],
+  };
 }

@@ -16,7 +16,7 @@ export function KeyFigures(figures: readonly KeyFigure[], headingLevel: 2 | 3 | 
   return (
     <section class="key-figures">
       {{ type: 'element', tagName: `h${headingLevel}`, properties: {}, children: [{ type: 'text', value: 'Nyckeltal' }] } as Element}
-      <div class="table-scroll">
+      <div class="table-scroll" role="region" aria-label="Nyckeltal" tabindex="0">
         <table>
           <thead>
             <tr>
