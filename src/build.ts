@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { toHtml } from 'hast-util-to-html';
 import type { VFileMessage } from 'vfile-message';
 import { defaults, type BuildOptions } from './config.js';
-import { parseEntry, type Entry } from './content/entries.js';
+import { classify, parseEntry, slugOf, type Entry, type RawReference } from './content/entries.js';
 import { buildGraph, type ContentGraph } from './content/graph.js';
 import { loadContent } from './content/load.js';
 import { ContentError, gate, problem } from './content/problems.js';
@@ -29,14 +29,20 @@ export async function loadSite(options: Partial<BuildOptions> = {}): Promise<Con
   const files = await loadContent(contentDir, cwd);
   const entries: Entry[] = [];
   const fileMessages: VFileMessage[] = [];
+  const failed = { site: new Set<string>(), area: new Set<string>(), project: new Set<string>(), news: new Set<string>() };
+  const unvalidated: RawReference[] = [];
   for (const file of files) {
-    const { entry, messages } = parseEntry(file);
+    const { entry, messages, references } = parseEntry(file);
     fileMessages.push(...messages);
+    unvalidated.push(...(references ?? []));
     if (entry) entries.push(entry);
+    const kind = classify(file.contentPath)?.kind;
+    if (!entry && kind && kind in failed) failed[kind as keyof typeof failed].add(slugOf(file.contentPath));
   }
-  gate('validate', fileMessages);
-  const { graph, messages } = buildGraph(entries);
-  gate('graph', messages);
+  // References are checked among the valid files even when some failed, so an editor sees
+  // every problem of the content in one list; references to failed files are not repeated.
+  const { graph, messages } = buildGraph(entries, failed, unvalidated);
+  gate('content', [...fileMessages, ...messages]);
   if (!graph) throw new Error('graph stage returned no graph and no messages');
   return baseUrl ? Object.freeze({ ...graph, site: Object.freeze({ ...graph.site, baseUrl: normaliseBaseUrl(baseUrl) }) }) : graph;
 }

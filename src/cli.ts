@@ -57,7 +57,8 @@ export async function main(argv: readonly string[]): Promise<number> {
     }
   } catch (error) {
     if (error instanceof ContentError) {
-      console.error(formatMessages(error.messages));
+      const untouched = command === 'build' ? ' Inget skrevs; den tidigare webbplatsen är orörd.' : '';
+      console.error(formatMessages(error.messages) + untouched);
       return 1;
     }
     throw error;

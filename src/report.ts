@@ -17,6 +17,6 @@ export function formatMessages(messages: readonly VFileMessage[]): string {
     '',
     ...kinds.map((id) => `  ${id}: ${rules[id]}`),
     '',
-    `${count} ${count === 1 ? 'problem' : 'problem'} hittades. Inget skrevs; den tidigare webbplatsen är orörd.`,
+    `${count} problem hittades.`,
   ].join('\n');
 }

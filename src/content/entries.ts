@@ -73,6 +73,40 @@ export function classify(contentPath: string): { kind: Kind | 'site'; year?: num
   return undefined;
 }
 
+/** A reference found in a file that failed validation, checked anyway so all problems show at once. */
+export interface RawReference {
+  source: Source;
+  path: FieldPath;
+  kind: 'area' | 'project' | 'news';
+  slug: string;
+}
+
+/** The fields that name other entries, per content type. */
+const referenceFields: Partial<Record<Kind, Record<string, RawReference['kind']>>> = {
+  goal: { area: 'area', projects: 'project' },
+  project: { area: 'area' },
+  news: { areas: 'area', projects: 'project' },
+  newsletter: { articles: 'news' },
+};
+
+function rawReferences(kind: Kind, data: unknown, source: Source): RawReference[] {
+  if (data === null || typeof data !== 'object') return [];
+  const references: RawReference[] = [];
+  for (const [field, target] of Object.entries(referenceFields[kind] ?? {})) {
+    const value = (data as Record<string, unknown>)[field];
+    const list = Array.isArray(value) ? value : [value];
+    list.forEach((slug, index) => {
+      if (typeof slug === 'string') references.push({ source, path: Array.isArray(value) ? [field, index] : [field], kind: target, slug });
+    });
+  }
+  return references;
+}
+
+/** A file's slug: its name without `.md`. */
+export function slugOf(contentPath: string): string {
+  return contentPath.split('/').pop()!.replace(/\.md$/, '');
+}
+
 const schemas = {
   area: areaSchema,
   report: reportSchema,
@@ -86,7 +120,7 @@ const expectedPlaces =
   'site.yaml, omraden/<namn>.md, verksamhetsberattelse/<år>/index.md, verksamhetsberattelse/<år>/mal-<nr>.md, projekt/<namn>.md, nyheter/<namn>.md eller nyhetsbrev/<namn>.md';
 
 /** Parses and validates one file into an entry, or explains every problem in it. */
-export function parseEntry(file: SourceFile): { entry?: Entry; messages: VFileMessage[] } {
+export function parseEntry(file: SourceFile): { entry?: Entry; messages: VFileMessage[]; references?: RawReference[] } {
   const place = classify(file.contentPath);
   if (!place) {
     if (!file.contentPath.endsWith('.md') && file.contentPath !== 'site.yml') return { messages: [] };
@@ -104,7 +138,7 @@ export function parseEntry(file: SourceFile): { entry?: Entry; messages: VFileMe
   }
 
   const messages: VFileMessage[] = [];
-  const stem = file.contentPath.split('/').pop()!.replace(/\.md$/, '');
+  const stem = slugOf(file.contentPath);
   if (place.kind !== 'report' && !slugPattern.test(stem)) {
     const suggestion = slugify(stem) || 'namn';
     messages.push(
@@ -119,10 +153,24 @@ export function parseEntry(file: SourceFile): { entry?: Entry; messages: VFileMe
   if (!('locate' in frontMatter)) return { messages: [...messages, frontMatter] };
   const result = validateFrontMatter(file.path, frontMatter, schemas[place.kind]);
   messages.push(...result.messages);
-  if (!result.value || messages.length > 0) return { messages };
+  const body = markdownToHast(frontMatter.body, file.path);
+  // A goal's sections are checked even when its front matter has problems: all at once.
+  const split = place.kind === 'goal' ? splitGoalSections(body) : undefined;
+  if (split && 'missing' in split) {
+    messages.push(
+      problem(
+        file.path,
+        'missing-section',
+        `Målet saknar avsnittet "## ${split.missing}". Texten ska ha rubrikerna ## Aktiviteter, ## Indikatorer och ## Uppföljning i den ordningen.`,
+        split.place ?? { line: 1, column: 1 },
+      ),
+    );
+  }
+  if (!result.value || messages.length > 0) {
+    return { messages, references: rawReferences(place.kind, frontMatter.data, { file: file.path, locate: frontMatter.locate }) };
+  }
 
   const source: Source = { file: file.path, locate: frontMatter.locate };
-  const body = markdownToHast(frontMatter.body, file.path);
   const base = { slug: stem, source, body };
   switch (place.kind) {
     case 'area':
@@ -138,22 +186,8 @@ export function parseEntry(file: SourceFile): { entry?: Entry; messages: VFileMe
       const blocks = data.blocks.map((block) => markdownToHast(block.body, file.path));
       return { entry: { ...base, kind: 'newsletter', data, blocks }, messages };
     }
-    case 'goal': {
-      const split = splitGoalSections(body);
-      if ('missing' in split) {
-        return {
-          messages: [
-            problem(
-              file.path,
-              'missing-section',
-              `Målet saknar avsnittet "## ${split.missing}". Texten ska ha rubrikerna ## Aktiviteter, ## Indikatorer och ## Uppföljning i den ordningen.`,
-              split.place ?? { line: 1, column: 1 },
-            ),
-          ],
-        };
-      }
-      return { entry: { ...base, kind: 'goal', year: place.year!, data: result.value as GoalData, ...split }, messages };
-    }
+    case 'goal':
+      return { entry: { ...base, kind: 'goal', year: place.year!, data: result.value as GoalData, ...(split as Exclude<typeof split, { missing: string } | undefined>) }, messages };
   }
 }
 

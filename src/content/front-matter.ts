@@ -1,6 +1,6 @@
 import matter from 'gray-matter';
 import { isMap, isPair, isScalar, LineCounter, parseDocument, type Document, type Node } from 'yaml';
-import type { VFileMessage } from 'vfile-message';
+import { VFileMessage } from 'vfile-message';
 import { problem, type Point } from './problems.js';
 
 export type FieldPath = readonly (string | number)[];
@@ -33,8 +33,9 @@ class RefusedLanguage extends Error {
  * engines are replaced so a `---js` fence is reported, never evaluated (CVE-2022-25863).
  */
 export function parseFrontMatter(file: string, text: string): FrontMatter | VFileMessage {
-  const source = text.replace(/^\uFEFF/, '');
-  if (!/^---[^\n]*\r?\n/.test(source) && source !== '---') {
+  // Windows line endings would leave a "\r" on values; lines are counted the same either way.
+  const source = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  if (!/^---[^\n]*\n/.test(source) && source !== '---') {
     return problem(file, 'missing-front-matter', 'Filen saknar front matter: den ska börja med en rad med bara ---.', {
       line: 1,
       column: 1,
@@ -53,8 +54,10 @@ export function parseFrontMatter(file: string, text: string): FrontMatter | VFil
         },
         js: refuseEngine('js'),
         javascript: refuseEngine('javascript'),
+        json: refuseEngine('json'),
       },
     });
+    if (parsed.language !== 'yaml' && parsed.language !== 'yml') throw new RefusedLanguage(parsed.language);
   } catch (error) {
     const language = error instanceof RefusedLanguage ? error.language : /engine "([^"]+)"/.exec(String(error))?.[1];
     return problem(
@@ -79,7 +82,8 @@ export function parseFrontMatter(file: string, text: string): FrontMatter | VFil
     return problem(file, 'front-matter-syntax', `Front matter är inte giltig YAML: ${firstLine(first.message)}`, toPoint(first.pos[0]));
   }
 
-  const data = document ? document.toJS({ maxAliasCount: 50 }) : {};
+  const data = document ? toData(file, document, toPoint) : {};
+  if (isMessage(data)) return data;
   const bodyStart = source.length - parsed.content.length;
   const body = source.slice(0, bodyStart).replace(/[^\n]/g, '') + parsed.content;
 
@@ -118,7 +122,7 @@ const yamlOptions = { schema: 'core', uniqueKeys: true, maxAliasCount: 50, prett
 /** A plain YAML file (the site configuration), with the same guarantees as front matter. */
 export function parseYamlFile(file: string, text: string): Omit<FrontMatter, 'body'> | VFileMessage {
   const lineCounter = new LineCounter();
-  const document = parseDocument(text.replace(/^\uFEFF/, ''), { ...yamlOptions, lineCounter });
+  const document = parseDocument(text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n'), { ...yamlOptions, lineCounter });
   const toPoint: ToPoint = (offset) => {
     const { line, col } = lineCounter.linePos(offset);
     return { line, column: col };
@@ -127,5 +131,18 @@ export function parseYamlFile(file: string, text: string): Omit<FrontMatter, 'bo
     const first = document.errors[0]!;
     return problem(file, 'front-matter-syntax', `Filen är inte giltig YAML: ${firstLine(first.message)}`, toPoint(first.pos[0]));
   }
-  return { data: document.toJS({ maxAliasCount: 50 }), locate: makeLocator(document, toPoint) };
+  const data = toData(file, document, toPoint);
+  if (isMessage(data)) return data;
+  return { data, locate: makeLocator(document, toPoint) };
+}
+
+const isMessage = (value: unknown): value is VFileMessage => value instanceof VFileMessage;
+
+/** The document as plain data; an alias bomb becomes a located problem, not a crash. */
+function toData(file: string, document: Document.Parsed, toPoint: ToPoint): unknown {
+  try {
+    return document.toJS({ maxAliasCount: 50 });
+  } catch (error) {
+    return problem(file, 'front-matter-syntax', `Front matter är inte giltig YAML: ${firstLine((error as Error).message)}`, toPoint(document.range[0]));
+  }
 }

@@ -1,7 +1,7 @@
 import type { Root } from 'hast';
 import type { VFileMessage } from 'vfile-message';
 import { compareSwedish } from '../format/sort.js';
-import type { Entry, GoalSections, Source } from './entries.js';
+import type { Entry, GoalSections, RawReference, Source } from './entries.js';
 import type { FieldPath } from './front-matter.js';
 import { problem } from './problems.js';
 import type { AreaData, GoalData, KeyFigure, NewsData, NewsletterData, ProjectData, ReportData, SiteData } from './schemas.js';
@@ -97,12 +97,23 @@ const byDateDesc = <T extends { date: string; title: string }>(a: T, b: T) =>
  * Resolves references and derives back-links. Unknown references and duplicates are reported
  * all at once, each at the field that holds it.
  */
-export function buildGraph(entries: readonly Entry[]): { graph?: ContentGraph; messages: VFileMessage[] } {
+export function buildGraph(
+  entries: readonly Entry[],
+  /**
+   * Slugs of files that exist but failed validation, by kind. A reference to one of them is not
+   * "unknown": the file's own problem is already reported, and one mistake should give one message.
+   */
+  failed: Partial<Record<'site' | 'area' | 'project' | 'news', ReadonlySet<string>>> = {},
+  /** References in files that failed validation: still checked, so every problem shows at once. */
+  unvalidated: readonly RawReference[] = [],
+): { graph?: ContentGraph; messages: VFileMessage[] } {
   const messages: VFileMessage[] = [];
+  // Entries that are valid themselves but name something unknown: known, yet not in the graph.
+  const broken = { area: new Set(failed.area), project: new Set(failed.project), news: new Set(failed.news) };
   const of = <K extends Entry['kind']>(kind: K) => entries.filter((entry): entry is Of<K> => entry.kind === kind);
 
   const site = of('site')[0];
-  if (!site) {
+  if (!site && !failed.site?.size) {
     messages.push(problem('site.yaml', 'missing-field', 'Innehållsmappen saknar site.yaml med webbplatsens namn, adress och kontaktuppgifter.'));
   }
 
@@ -121,7 +132,7 @@ export function buildGraph(entries: readonly Entry[]): { graph?: ContentGraph; m
   }
   const area = (source: Source, path: FieldPath, slug: string) => {
     const found = areas.get(slug);
-    if (!found) unknown(source, path, 'område', slug, areas.keys());
+    if (!found && !broken.area.has(slug)) unknown(source, path, 'område', slug, areas.keys());
     return found;
   };
 
@@ -129,14 +140,17 @@ export function buildGraph(entries: readonly Entry[]): { graph?: ContentGraph; m
   const projects = new Map<string, Project & { goals: Goal[]; news: NewsItem[] }>();
   for (const entry of of('project')) {
     const owner = area(entry.source, ['area'], entry.data.area);
-    if (!owner) continue;
+    if (!owner) {
+      broken.project.add(entry.slug);
+      continue;
+    }
     const project = { ...entry.data, slug: entry.slug, area: owner, body: entry.body, source: entry.source, goals: [], news: [] };
     projects.set(entry.slug, project);
     owner.projects.push(project);
   }
   const project = (source: Source, path: FieldPath, slug: string) => {
     const found = projects.get(slug);
-    if (!found) unknown(source, path, 'projekt', slug, projects.keys());
+    if (!found && !broken.project.has(slug)) unknown(source, path, 'projekt', slug, projects.keys());
     return found;
   };
 
@@ -188,7 +202,10 @@ export function buildGraph(entries: readonly Entry[]): { graph?: ContentGraph; m
       messages.push(problem(entry.source.file, 'duplicate-entry', `Det finns redan en nyhet med namnet "${entry.slug}" (${existing.source.file}); byt filnamn på den ena.`));
       continue;
     }
-    if (areaRefs.some((item) => !item) || projectRefs.some((item) => !item)) continue;
+    if (areaRefs.some((item) => !item) || projectRefs.some((item) => !item)) {
+      broken.news.add(entry.slug);
+      continue;
+    }
     const item = {
       ...entry.data,
       slug: entry.slug,
@@ -211,7 +228,7 @@ export function buildGraph(entries: readonly Entry[]): { graph?: ContentGraph; m
   for (const entry of of('newsletter')) {
     const articles = entry.data.articles.map((slug, index) => {
       const found = allNews.get(slug);
-      if (!found) unknown(entry.source, ['articles', index], 'nyhet', slug, allNews.keys());
+      if (!found && !broken.news.has(slug)) unknown(entry.source, ['articles', index], 'nyhet', slug, allNews.keys());
       return found;
     });
     if (articles.some((item) => !item)) continue;
@@ -226,6 +243,13 @@ export function buildGraph(entries: readonly Entry[]): { graph?: ContentGraph; m
     if (newsletter.draft) continue;
     newsletters.push(newsletter);
     for (const article of articles) article!.newsletters.push(newsletter);
+  }
+
+  const known = { area: areas, project: projects, news: allNews };
+  const what = { area: 'område', project: 'projekt', news: 'nyhet' };
+  for (const reference of unvalidated) {
+    const { kind, slug } = reference;
+    if (!known[kind].has(slug) && !broken[kind].has(slug)) unknown(reference.source, reference.path, what[kind], slug, known[kind].keys());
   }
 
   if (messages.length > 0 || !site) return { messages };

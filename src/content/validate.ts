@@ -33,6 +33,8 @@ const synonyms: Record<string, string> = {
 export function suggestField(unknown: string, allowed: readonly string[]): string | undefined {
   const synonym = synonyms[unknown.toLowerCase()];
   if (synonym && allowed.includes(synonym)) return synonym;
+  // "omrade" on a news item, whose field is the plural "areas"
+  if (synonym && allowed.includes(`${synonym}s`)) return `${synonym}s`;
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const candidate of allowed) {
@@ -95,15 +97,18 @@ const typeNames: Record<string, string> = {
 
 /** The schema's allowed keys at a path, for "did you mean" on unknown keys. */
 function allowedKeys(schema: z.ZodType, path: FieldPath): string[] {
+  const unwrap = (value: unknown): Record<string, unknown> | undefined => {
+    let def = (value as { def?: Record<string, unknown> } | undefined)?.def;
+    while (def && ['optional', 'default', 'nullable', 'pipe'].includes(def.type as string)) {
+      def = ((def.innerType ?? def.in) as { def?: Record<string, unknown> } | undefined)?.def;
+    }
+    return def;
+  };
   let current: unknown = schema;
   for (const part of [...path, '']) {
-    const def = (current as { def?: Record<string, unknown> }).def;
+    const def = unwrap(current);
     if (!def) return [];
     const type = def.type as string;
-    if (type === 'optional' || type === 'default' || type === 'nullable' || type === 'pipe') {
-      current = def.innerType ?? def.in;
-      continue;
-    }
     if (part === '') return type === 'object' ? Object.keys(def.shape as object) : [];
     if (type === 'object') current = (def.shape as Record<string, unknown>)[part as string];
     else if (type === 'array') current = def.element;

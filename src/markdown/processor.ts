@@ -25,7 +25,12 @@ export const sanitizeSchema: SanitizeSchema = {
 const processor = unified()
   .use(remarkParse)
   .use(remarkGfm)
-  .use(remarkRehype, { allowDangerousHtml: true })
+  .use(remarkRehype, {
+    allowDangerousHtml: true,
+    footnoteLabel: 'Fotnoter',
+    footnoteBackLabel: (referenceIndex, rereferenceIndex) =>
+      `Tillbaka till hänvisning ${referenceIndex + 1}${rereferenceIndex > 1 ? `-${rereferenceIndex}` : ''}`,
+  })
   .use(rehypeRaw)
   .use(rehypeSanitize, sanitizeSchema)
   .use(rehypeSlug)
