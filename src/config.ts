@@ -11,10 +11,15 @@ export interface BuildOptions {
   baseUrl?: string;
   /** Paths in messages are relative to this folder. */
   cwd: string;
+  /** Include drafts and news dated in the future, marked; only the preview does. */
+  drafts: boolean;
+  /** Today's date (ÅÅÅÅ-MM-DD) for deciding what is published; the real date in Sweden when absent. */
+  today?: string;
 }
 
 export const defaults: BuildOptions = {
   contentDir: 'content',
   outDir: 'dist',
   cwd: process.cwd(),
+  drafts: false,
 };

@@ -4,7 +4,7 @@ import { placeBody } from '../src/render/prose.js';
 import type { Route } from '../src/routes/routes.js';
 import { urls } from '../src/routes/urls.js';
 import { Layout } from './layout.js';
-import { AreaLinks, DateText } from './parts/common.js';
+import { AreaLinks, DateText, UnpublishedNotice } from './parts/common.js';
 
 /** One news item: date, areas, lead, body, related projects and the newsletters that carried it. */
 export function NewsItemPage({ item }: Extract<Route, { kind: 'news-item' }>, ctx: PageContext): Root {
@@ -18,6 +18,7 @@ export function NewsItemPage({ item }: Extract<Route, { kind: 'news-item' }>, ct
     ],
     children: [
       <article class="news-item">
+        {UnpublishedNotice(item)}
         <p class="meta">
           Publicerad {DateText(item.date)}
           {item.areas.length > 0 ? [' · ', AreaLinks(item.areas)] : null}

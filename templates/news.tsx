@@ -8,9 +8,8 @@ import { Pagination } from './parts/pagination.js';
 import { YearLinks } from './parts/year-links.js';
 
 /** The news archive, newest first, 20 to a page. */
-export function NewsPage({ page }: Extract<Route, { kind: 'news' }>, ctx: PageContext): Root {
+export function NewsPage({ page, years }: Extract<Route, { kind: 'news' }>, ctx: PageContext): Root {
   const title = page.number === 1 ? 'Nyheter' : `Nyheter, sida ${page.number} av ${page.total}`;
-  const years = [...new Set(ctx.graph.news.map((item) => item.year))];
   return Layout({
     ctx,
     title,

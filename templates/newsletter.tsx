@@ -4,7 +4,7 @@ import { placeBody } from '../src/render/prose.js';
 import type { Route } from '../src/routes/routes.js';
 import { urls } from '../src/routes/urls.js';
 import { Layout } from './layout.js';
-import { DateText } from './parts/common.js';
+import { DateText, UnpublishedNotice } from './parts/common.js';
 
 /** The web version of a newsletter issue: editorial, articles in full, and its extra blocks. */
 export function NewsletterPage({ newsletter }: Extract<Route, { kind: 'newsletter' }>, ctx: PageContext): Root {
@@ -16,6 +16,7 @@ export function NewsletterPage({ newsletter }: Extract<Route, { kind: 'newslette
     description: newsletter.preheader ?? `${name} nr ${newsletter.number}.`,
     breadcrumbs: [{ title: 'Nyhetsbrev', url: urls.newsletters() }],
     children: [
+      UnpublishedNotice(newsletter),
       <p class="meta">
         {`${name} nr ${newsletter.number} · `}
         {DateText(newsletter.date)}

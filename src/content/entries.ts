@@ -4,6 +4,7 @@ import type { VFileMessage } from 'vfile-message';
 import type { z } from 'zod';
 import { slugify } from '../format/slug.js';
 import { markdownToHast } from '../markdown/processor.js';
+import { deepFreeze } from './freeze.js';
 import { parseFrontMatter, parseYamlFile, type FieldPath } from './front-matter.js';
 import type { SourceFile } from './load.js';
 import { problem, type Point } from './problems.js';
@@ -153,7 +154,7 @@ export function parseEntry(file: SourceFile): { entry?: Entry; messages: VFileMe
   if (!('locate' in frontMatter)) return { messages: [...messages, frontMatter] };
   const result = validateFrontMatter(file.path, frontMatter, schemas[place.kind]);
   messages.push(...result.messages);
-  const body = markdownToHast(frontMatter.body, file.path);
+  const body = deepFreeze(markdownToHast(frontMatter.body, file.path));
   // A goal's sections are checked even when its front matter has problems: all at once.
   const split = place.kind === 'goal' ? splitGoalSections(body) : undefined;
   if (split && 'missing' in split) {
@@ -183,7 +184,7 @@ export function parseEntry(file: SourceFile): { entry?: Entry; messages: VFileMe
       return { entry: { ...base, kind: 'news', data: result.value as NewsData }, messages };
     case 'newsletter': {
       const data = result.value as NewsletterData;
-      const blocks = data.blocks.map((block) => markdownToHast(block.body, file.path));
+      const blocks = data.blocks.map((block) => deepFreeze(markdownToHast(block.body, file.path)));
       return { entry: { ...base, kind: 'newsletter', data, blocks }, messages };
     }
     case 'goal':

@@ -3,6 +3,7 @@ import type { VFileMessage } from 'vfile-message';
 import { compareSwedish } from '../format/sort.js';
 import type { Entry, GoalSections, RawReference, Source } from './entries.js';
 import type { FieldPath } from './front-matter.js';
+import { deepFreeze } from './freeze.js';
 import { problem } from './problems.js';
 import type { AreaData, GoalData, KeyFigure, NewsData, NewsletterData, ProjectData, ReportData, SiteData } from './schemas.js';
 
@@ -48,7 +49,14 @@ export interface Project extends Omit<ProjectData, 'area'> {
   news: readonly NewsItem[];
 }
 
+/**
+ * Why an entry that is shown is not published: only the preview (`verksam dev`) shows drafts
+ * and items dated in the future; a build leaves them out entirely.
+ */
+export type Unpublished = 'utkast' | 'planerad';
+
 export interface NewsItem extends Omit<NewsData, 'areas' | 'projects'> {
+  unpublished?: Unpublished;
   slug: string;
   year: number;
   areas: readonly Area[];
@@ -64,6 +72,7 @@ export interface NewsletterBlock {
 }
 
 export interface Newsletter extends Omit<NewsletterData, 'articles' | 'blocks'> {
+  unpublished?: Unpublished;
   slug: string;
   articles: readonly NewsItem[];
   blocks: readonly NewsletterBlock[];
@@ -89,6 +98,18 @@ export interface ContentGraph {
 
 type Of<K extends Entry['kind']> = Extract<Entry, { kind: K }>;
 
+export interface PublishOptions {
+  /** Show drafts and items dated in the future, marked (the preview does). */
+  drafts: boolean;
+  /** Today in Europe/Stockholm, ÅÅÅÅ-MM-DD: items dated later are not yet published. */
+  today: string;
+}
+
+/** The calendar date in Sweden now (or at `now`), ÅÅÅÅ-MM-DD. */
+export function todayInSweden(now: Date = new Date()): string {
+  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+}
+
 /** Newest first, ties by title so that the order never depends on the file system. */
 const byDateDesc = <T extends { date: string; title: string }>(a: T, b: T) =>
   b.date.localeCompare(a.date) || compareSwedish(a.title, b.title);
@@ -106,7 +127,10 @@ export function buildGraph(
   failed: Partial<Record<'site' | 'area' | 'project' | 'news', ReadonlySet<string>>> = {},
   /** References in files that failed validation: still checked, so every problem shows at once. */
   unvalidated: readonly RawReference[] = [],
+  publishing: PublishOptions = { drafts: false, today: todayInSweden() },
 ): { graph?: ContentGraph; messages: VFileMessage[] } {
+  const unpublished = (entry: { draft: boolean; date: string }): Unpublished | undefined =>
+    entry.draft ? 'utkast' : entry.date > publishing.today ? 'planerad' : undefined;
   const messages: VFileMessage[] = [];
   // Entries that are valid themselves but name something unknown: known, yet not in the graph.
   const broken = { area: new Set(failed.area), project: new Set(failed.project), news: new Set(failed.news) };
@@ -215,9 +239,10 @@ export function buildGraph(
       body: entry.body,
       source: entry.source,
       newsletters: [],
+      unpublished: unpublished(entry.data),
     };
     allNews.set(entry.slug, item);
-    if (item.draft) continue;
+    if (item.unpublished && !publishing.drafts) continue;
     published.push(item);
     for (const owner of item.areas) areas.get(owner.slug)!.news.push(item);
     for (const related of item.projects) projects.get(related.slug)!.news.push(item);
@@ -239,8 +264,21 @@ export function buildGraph(
       blocks: entry.data.blocks.map((block, index) => ({ title: block.title, body: entry.blocks[index]! })),
       body: entry.body,
       source: entry.source,
+      unpublished: unpublished(entry.data),
     };
-    if (newsletter.draft) continue;
+    if (newsletter.unpublished && !publishing.drafts) continue;
+    newsletter.articles.forEach((article, index) => {
+      if (article.unpublished && !newsletter.unpublished && !publishing.drafts) {
+        messages.push(
+          problem(
+            entry.source.file,
+            'unknown-reference',
+            `Fältet "articles[${index}]": nyheten "${article.slug}" är ${article.unpublished === 'utkast' ? 'ett utkast' : `daterad ${article.date}`} och publiceras inte, men nyhetsbrevet är publicerat.`,
+            entry.source.locate(['articles', index]),
+          ),
+        );
+      }
+    });
     newsletters.push(newsletter);
     for (const article of articles) article!.newsletters.push(newsletter);
   }
@@ -280,12 +318,4 @@ export function buildGraph(
     newsletters: newsletters.sort((a, b) => b.date.localeCompare(a.date) || b.number - a.number),
   };
   return { graph: deepFreeze(graph), messages };
-}
-
-/** Freezes the graph so no stage can change what another stage reads. Handles cycles. */
-function deepFreeze<T>(value: T, seen = new Set<unknown>()): T {
-  if (value === null || typeof value !== 'object' || seen.has(value)) return value;
-  seen.add(value);
-  for (const key of Reflect.ownKeys(value)) deepFreeze((value as Record<PropertyKey, unknown>)[key], seen);
-  return Object.freeze(value);
 }

@@ -23,7 +23,7 @@ export type Route = RouteBase &
     | { kind: 'goal'; goal: Goal; previous?: Goal; next?: Goal }
     | { kind: 'projects' }
     | { kind: 'project'; project: Project }
-    | { kind: 'news'; page: Page<NewsItem> }
+    | { kind: 'news'; page: Page<NewsItem>; years: readonly number[] }
     | { kind: 'news-year'; year: number; items: readonly NewsItem[]; years: readonly number[] }
     | { kind: 'news-item'; item: NewsItem }
     | { kind: 'newsletters' }
@@ -51,11 +51,11 @@ export function deriveRoutes(graph: ContentGraph): Route[] {
   for (const project of graph.projects) {
     routes.push({ kind: 'project', project, path: urls.project(project), sources: [project.source.file] });
   }
-  for (const page of paginate(graph.news, newsPageSize)) {
-    routes.push({ kind: 'news', page, path: urls.news(page.number), sources: [] });
-  }
   const byYear = groupBy(graph.news, (item) => item.year);
   const years = [...byYear.keys()];
+  for (const page of paginate(graph.news, newsPageSize)) {
+    routes.push({ kind: 'news', page, years, path: urls.news(page.number), sources: [] });
+  }
   for (const [year, items] of byYear) {
     routes.push({ kind: 'news-year', year, items, years, path: urls.newsYear(year), sources: [] });
   }

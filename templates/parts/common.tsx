@@ -51,6 +51,25 @@ export function AreaLinks(areas: readonly Area[]): Element | null {
   ) as Element;
 }
 
+/**
+ * The preview's mark on a draft or a news item dated in the future; such items never reach a
+ * build, so readers of the published site never see it.
+ */
+export function UnpublishedNotice(item: Pick<NewsItem, 'unpublished' | 'date'>): Element | null {
+  if (!item.unpublished) return null;
+  return (
+    <p class="unpublished">
+      <strong>{item.unpublished === 'utkast' ? 'Utkast' : 'Planerad'}</strong>
+      {item.unpublished === 'utkast'
+        ? ' – visas bara i förhandsvisningen och publiceras inte förrän draft tas bort.'
+        : [' – publiceras ', DateText(item.date), '.']}
+    </p>
+  ) as Element;
+}
+
+/** "(utkast)" after a title in lists, in the preview only. */
+const unpublishedSuffix = (item: Pick<NewsItem, 'unpublished'>) => (item.unpublished ? ` (${item.unpublished})` : '');
+
 /** A list of news items: title, date, areas and lead. */
 export function NewsList(items: readonly NewsItem[], headingLevel: 2 | 3): Element {
   const Heading = `h${headingLevel}`;
@@ -63,7 +82,7 @@ export function NewsList(items: readonly NewsItem[], headingLevel: 2 | 3): Eleme
               type: 'element',
               tagName: Heading,
               properties: { className: ['card__title'] },
-              children: [<a href={urls.newsItem(item)}>{item.title}</a>],
+              children: [<a href={urls.newsItem(item)}>{item.title + unpublishedSuffix(item)}</a>],
             } as Element}
             <p class="meta">
               {DateText(item.date)}

@@ -1,0 +1,219 @@
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { relative, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { toHtml } from 'hast-util-to-html';
+import type { VFileMessage } from 'vfile-message';
+import { assemble } from './content/assemble.js';
+import { classify, parseEntry } from './content/entries.js';
+import { todayInSweden, type ContentGraph } from './content/graph.js';
+import { loadContent, type SourceFile } from './content/load.js';
+import { sortMessages } from './content/problems.js';
+import { applyBasePath } from './render/base-path.js';
+import { checkLinks, linkInfo, type LinkInfo } from './render/links.js';
+import { renderRoute } from './render/render.js';
+import { checkOutputPaths } from './routes/collisions.js';
+import { dependencies } from './routes/dependencies.js';
+import { deriveRoutes, type Route } from './routes/routes.js';
+import { outputFile, urls } from './routes/urls.js';
+
+export const stylesheetPath = fileURLToPath(new URL('../templates/style.css', import.meta.url));
+
+export interface SessionOptions {
+  contentDir: string;
+  /** Paths in messages are relative to this folder. */
+  cwd: string;
+  /** Overrides site.yaml's baseUrl. */
+  baseUrl?: string;
+  /** Show drafts and future news, marked (the preview). */
+  drafts: boolean;
+  /** Today, ÅÅÅÅ-MM-DD; news dated later is not published. */
+  today?: string;
+}
+
+interface ParsedFile {
+  hash: string;
+  /** The path messages use (relative to cwd): the same string as the entry's `source.file`. */
+  path: string;
+  result: ReturnType<typeof parseEntry>;
+}
+
+interface RenderedPage extends LinkInfo {
+  /** The page's dependency tokens, joined; a new key means the page must be rendered again. */
+  key: string;
+  /** Output file, relative to the output folder. */
+  file: string;
+  html: string;
+}
+
+/** What one update did. */
+export interface UpdateResult {
+  /** Every problem of the current content; when there are any, the output is the last good one. */
+  messages: VFileMessage[];
+  /** The graph of the current content, when it is valid. */
+  graph?: ContentGraph;
+  routes?: Route[];
+  /** Output files (relative to the output folder) written or changed by this update. */
+  changed: string[];
+  /** Output files that no longer exist. */
+  removed: string[];
+  /** Pages rendered in this update (the rest came from the session's cache). */
+  rendered: number;
+}
+
+const hash = (text: string) => createHash('sha1').update(text).digest('hex');
+
+/**
+ * A build that can be updated: it keeps every parsed file and rendered page, and on a change
+ * parses only the changed files and renders only the pages whose inputs changed. `verksam
+ * build` runs one update over everything; `verksam dev` keeps a session and updates it on
+ * every save. Either way the stages and their order are the same: parse → graph → routes →
+ * render → check links → serialise.
+ */
+export class BuildSession {
+  private readonly files = new Map<string, ParsedFile>();
+  private pages = new Map<string, RenderedPage>();
+  private output = new Map<string, string>();
+  private stylesheet = '';
+  private siteKey = '';
+
+  constructor(readonly options: SessionOptions) {}
+
+  /** The current good output: file (relative to the output folder) → contents. */
+  get outputFiles(): ReadonlyMap<string, string> {
+    return this.output;
+  }
+
+  /**
+   * Brings the session up to date. `changed` lists content paths (relative to the content
+   * folder, or absolute) that changed, appeared or disappeared; without it every file is read.
+   */
+  async update(changed?: Iterable<string>): Promise<UpdateResult> {
+    const touched = changed ? await this.readChanged(changed) : await this.readAll();
+    const stylesheet = await readFile(stylesheetPath, 'utf8');
+
+    const built = assemble(
+      [...this.files].map(([contentPath, { result }]) => ({ contentPath, result })),
+      { drafts: this.options.drafts, today: this.options.today ?? todayInSweden() },
+    );
+    if (!built.graph) return this.failure(built.messages);
+
+    const graph = this.options.baseUrl
+      ? Object.freeze({ ...built.graph, site: Object.freeze({ ...built.graph.site, baseUrl: normaliseBaseUrl(this.options.baseUrl) }) })
+      : built.graph;
+    const routes = deriveRoutes(graph);
+    const collisions = checkOutputPaths(routes);
+    if (collisions.length > 0) return this.failure(collisions);
+
+    // site.yaml (navigation, contact, base URL) is on every page: a change renders everything.
+    const siteFile = [...this.files.keys()].find((path) => classify(path)?.kind === 'site') ?? '';
+    const siteKey = `${this.files.get(siteFile)?.hash}|${graph.site.baseUrl}`;
+    const everything = siteKey !== this.siteKey;
+    const touchedFiles = new Set([...touched].map((path) => this.files.get(path)?.path ?? this.messagePath(resolve(this.options.contentDir, path))));
+
+    const pages = new Map<string, RenderedPage>();
+    const changedOutput: string[] = [];
+    let rendered = 0;
+    for (const route of routes) {
+      const tokens = dependencies(route, graph);
+      const key = tokens.join('\n');
+      const previous = this.pages.get(route.path);
+      if (previous && !everything && previous.key === key && !tokens.some((token) => touchedFiles.has(token))) {
+        pages.set(route.path, previous);
+        continue;
+      }
+      const { tree } = renderRoute(route, graph);
+      const info = linkInfo(tree);
+      applyBasePath(tree, new URL(graph.site.baseUrl).pathname);
+      const html = `${toHtml(tree)}\n`;
+      rendered++;
+      pages.set(route.path, { key, file: outputFile(route.path), html, ...info });
+      if (previous?.html !== html) changedOutput.push(outputFile(route.path));
+    }
+
+    const broken = checkLinks(pages, new Set([urls.stylesheet()]));
+    if (broken.length > 0) return this.failure(broken);
+
+    // The update is good: it becomes the output.
+    const output = new Map<string, string>();
+    for (const page of pages.values()) output.set(page.file, page.html);
+    output.set(outputFile(urls.stylesheet()), stylesheet);
+    if (stylesheet !== this.stylesheet) changedOutput.push(outputFile(urls.stylesheet()));
+    const removed = [...this.output.keys()].filter((file) => !output.has(file));
+    this.pages = pages;
+    this.output = output;
+    this.stylesheet = stylesheet;
+    this.siteKey = siteKey;
+    return { messages: [], graph, routes, changed: changedOutput, removed, rendered };
+  }
+
+  /** Forgets every rendered page, e.g. after the templates changed. */
+  invalidatePages(): void {
+    this.pages.clear();
+    this.siteKey = '';
+  }
+
+  private failure(messages: VFileMessage[]): UpdateResult {
+    return { messages: sortMessages(messages), changed: [], removed: [], rendered: 0 };
+  }
+
+  private async readAll(): Promise<Set<string>> {
+    const sources = await loadContent(this.options.contentDir, this.options.cwd);
+    const seen = new Set(sources.map((source) => source.contentPath));
+    const touched = new Set<string>();
+    for (const path of this.files.keys()) {
+      if (!seen.has(path)) {
+        this.files.delete(path);
+        touched.add(path);
+      }
+    }
+    for (const source of sources) if (this.parse(source)) touched.add(source.contentPath);
+    return touched;
+  }
+
+  private async readChanged(changed: Iterable<string>): Promise<Set<string>> {
+    const touched = new Set<string>();
+    const root = resolve(this.options.contentDir);
+    for (const path of changed) {
+      const absolute = resolve(root, path);
+      const contentPath = relative(root, absolute).split(sep).join('/');
+      if (contentPath.startsWith('..')) continue;
+      let text: string | undefined;
+      try {
+        text = await readFile(absolute, 'utf8');
+      } catch {
+        text = undefined;
+      }
+      if (text === undefined) {
+        if (this.files.delete(contentPath)) touched.add(contentPath);
+        continue;
+      }
+      const source = { path: this.messagePath(absolute), contentPath, text };
+      if (this.parse(source)) touched.add(contentPath);
+    }
+    return touched;
+  }
+
+  /** Parses a file unless its text is unchanged; returns whether it changed. */
+  private parse(source: SourceFile): boolean {
+    const digest = hash(source.text);
+    if (this.files.get(source.contentPath)?.hash === digest) return false;
+    this.files.set(source.contentPath, { hash: digest, path: source.path, result: parseEntry(source) });
+    return true;
+  }
+
+  /** A path as messages show it, the same way load.ts writes it. */
+  private messagePath(absolute: string): string {
+    return relative(this.options.cwd, absolute).split(sep).join('/') || absolute;
+  }
+}
+
+/** "https://x.se/repo" → "https://x.se/repo/": a base URL always ends with a slash. */
+export function normaliseBaseUrl(baseUrl: string): string {
+  const url = new URL(baseUrl);
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new TypeError(`base URL must be http(s): ${baseUrl}`);
+  url.search = '';
+  url.hash = '';
+  if (!url.pathname.endsWith('/')) url.pathname += '/';
+  return url.href;
+}

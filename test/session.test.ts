@@ -1,0 +1,89 @@
+import { readFile, rm, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { BuildSession } from '../src/session.js';
+import { copyContent, fixture } from './support/cli.js';
+
+let content: string;
+let session: BuildSession;
+const options = () => ({ contentDir: content, cwd: dirname(content), drafts: false, today: '2026-01-01' });
+
+beforeEach(async () => {
+  content = await copyContent(fixture('basic'));
+  session = new BuildSession(options());
+});
+afterEach(() => rm(dirname(content), { recursive: true, force: true }));
+
+async function edit(path: string, change: (text: string) => string): Promise<void> {
+  const file = join(content, path);
+  await writeFile(file, change(await readFile(file, 'utf8')));
+}
+
+describe('an updatable build', () => {
+  it('renders every page once, then nothing when nothing changed', async () => {
+    const first = await session.update();
+    expect(first.messages).toEqual([]);
+    expect(first.rendered).toBe(19);
+    const again = await session.update(['nyheter/lasning-startar.md']);
+    expect(again.rendered).toBe(0);
+    expect(again.changed).toEqual([]);
+  });
+
+  it('renders again only the pages that show an edited news item, not the goal pages', async () => {
+    await session.update();
+    await edit('nyheter/lasning-startar.md', (text) => text.replace('Ännu mer.', 'Ännu mer, och nu ändrad.'));
+    const result = await session.update(['nyheter/lasning-startar.md']);
+    expect(result.messages).toEqual([]);
+    expect(result.changed).toContain('nyheter/2020/lasning-startar/index.html');
+    expect(result.rendered).toBeLessThan(12);
+    expect(result.changed.filter((file) => file.includes('mal-'))).toEqual([]);
+    expect(session.outputFiles.get('nyheter/2020/lasning-startar/index.html')).toContain('nu ändrad');
+  });
+
+  it('gives the same bytes as a fresh build after any edit', async () => {
+    await session.update();
+    await edit('nyheter/lasning-startar.md', (text) => text.replace('title: Läsningen startar', 'title: Läsningen har startat').replace('2020-09-01', '2021-03-01'));
+    await edit('verksamhetsberattelse/2020/mal-02.md', (text) => text.replace('Temadagar.', 'Fler temadagar.'));
+    await session.update(['nyheter/lasning-startar.md', 'verksamhetsberattelse/2020/mal-02.md']);
+    const fresh = new BuildSession(options());
+    await fresh.update();
+    expect(Object.fromEntries(session.outputFiles)).toEqual(Object.fromEntries(fresh.outputFiles));
+  });
+
+  it('removes a deleted file\'s page and every link to it', async () => {
+    await session.update();
+    await rm(join(content, 'nyheter', 'sakerhet.md'));
+    const result = await session.update(['nyheter/sakerhet.md']);
+    expect(result.messages).toEqual([]);
+    expect(result.removed).toContain('nyheter/2021/sakerhet/index.html');
+    expect(result.removed).toContain('nyheter/2021/index.html');
+    for (const [file, html] of session.outputFiles) expect(html, file).not.toContain('/nyheter/2021/sakerhet/');
+  });
+
+  it('keeps the last good site while content is invalid, and recovers when it is fixed', async () => {
+    await session.update();
+    const good = Object.fromEntries(session.outputFiles);
+    await edit('nyheter/lasning-startar.md', (text) => text.replace('date: 2020-09-01', 'date: 2020-09-31'));
+    const broken = await session.update(['nyheter/lasning-startar.md']);
+    expect(broken.messages.map((message) => `${message.line}:${message.column} ${message.ruleId}`)).toEqual(['3:7 invalid-date']);
+    expect(Object.fromEntries(session.outputFiles)).toEqual(good);
+    await edit('nyheter/lasning-startar.md', (text) => text.replace('date: 2020-09-31', 'date: 2020-09-30'));
+    const fixed = await session.update(['nyheter/lasning-startar.md']);
+    expect(fixed.messages).toEqual([]);
+    expect(session.outputFiles.get('nyheter/2020/lasning-startar/index.html')).toContain('30 september 2020');
+  });
+
+  it('shows drafts and future news only when asked, marked', async () => {
+    const preview = new BuildSession({ ...options(), drafts: true });
+    await preview.update();
+    expect(preview.outputFiles.get('nyheter/2021/utkast/index.html')).toContain('Utkast');
+    expect(session.outputFiles.has('nyheter/2021/utkast/index.html')).toBe(false);
+    await edit('nyheter/sakerhet.md', (text) => text.replace('date: 2021-02-01', 'date: 2026-06-01'));
+    const published = await session.update();
+    expect(published.messages).toEqual([]);
+    expect(session.outputFiles.has('nyheter/2026/sakerhet/index.html')).toBe(false);
+    const later = new BuildSession({ ...options(), today: '2026-06-01' });
+    await later.update();
+    expect(later.outputFiles.has('nyheter/2026/sakerhet/index.html')).toBe(true);
+  });
+});
