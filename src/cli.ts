@@ -1,17 +1,39 @@
 import { relative } from 'node:path';
 import { parseArgs } from 'node:util';
-import { build, loadSite } from './build.js';
+import { build } from './build.js';
+import { checkContent, jsonReport } from './commands/check.js';
+import { createNewFile, isNewType, newTypes, stockholmDate, type NewRequest } from './commands/new.js';
 import { defaults } from './config.js';
 import { ContentError } from './content/problems.js';
 import { formatMessages } from './report.js';
 
 const usage = `Användning:
   verksam build [--content MAPP] [--out MAPP] [--base-url URL]   bygger webbplatsen
-  verksam check [--content MAPP]                                 kontrollerar innehållet utan att skriva något
+  verksam check [--content MAPP] [--format json]                 kontrollerar innehåll och länkar utan att skriva något
+  verksam new <typ> "<titel>" [--area OMRÅDE] [--content MAPP]   skapar en ny innehållsfil som går att bygga direkt
+
+  Typer för new:
+    nyhet "Rubrik" [--area OMRÅDE …]         nyheter/<namn>.md, som utkast (draft: true)
+    projekt "Namn" [--area OMRÅDE]           projekt/<namn>.md
+    mal --year ÅR "Målet" [--area OMRÅDE]    verksamhetsberattelse/<år>/mal-<nr>.md, nästa lediga nummer
+    rapport ÅR ["Titel"]                     verksamhetsberattelse/<år>/index.md
+    omrade "Namn"                            omraden/<namn>.md, sist i ordningen
+  Utan --area får ett projekt eller mål det första området; new skriver aldrig över en fil.
 
   --content   innehållsmappen (standard: ${defaults.contentDir})
   --out       utdatamappen, ersätts i sin helhet (standard: ${defaults.outDir})
-  --base-url  adressen webbplatsen publiceras på (standard: baseUrl i site.yaml)`;
+  --base-url  adressen webbplatsen publiceras på (standard: baseUrl i site.yaml)
+  --format    json: problemen som JSON på standard ut, för redigeringsverktyg (standard: text)
+  --area      områdets namn, som filnamnet i omraden/ utan .md (t.ex. av-media)
+  --year      året för verksamhetsberättelsen
+  --date      datum i stället för dagens, ÅÅÅÅ-MM-DD`;
+
+/** The options each command takes; any other is a wrong argument. */
+const commandOptions: Readonly<Record<string, readonly string[]>> = {
+  build: ['content', 'out', 'base-url'],
+  check: ['content', 'format'],
+  new: ['content', 'area', 'year', 'date'],
+};
 
 /** argv → command; the only place that prints or decides exit codes (0 ok, 1 content, 2 usage/bug). */
 export async function main(argv: readonly string[]): Promise<number> {
@@ -20,10 +42,15 @@ export async function main(argv: readonly string[]): Promise<number> {
     parsed = parseArgs({
       args: [...argv],
       allowPositionals: true,
+      tokens: true,
       options: {
         content: { type: 'string', default: defaults.contentDir },
         out: { type: 'string', default: defaults.outDir },
         'base-url': { type: 'string' },
+        format: { type: 'string', default: 'text' },
+        area: { type: 'string', multiple: true, default: [] },
+        year: { type: 'string' },
+        date: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -31,15 +58,25 @@ export async function main(argv: readonly string[]): Promise<number> {
     console.error(`${(error as Error).message}\n\n${usage}`);
     return 2;
   }
-  const { values, positionals } = parsed;
+  const { values, positionals, tokens } = parsed;
   const [command] = positionals;
   if (values.help || !command) {
     console.log(usage);
     return values.help ? 0 : 2;
   }
+  const allowed = commandOptions[command];
+  const misplaced = allowed && tokens.find((token) => token.kind === 'option' && token.name !== 'help' && !allowed.includes(token.name));
+  if (misplaced && misplaced.kind === 'option') {
+    console.error(`Flaggan ${misplaced.rawName} gäller inte för "verksam ${command}".\n\n${usage}`);
+    return 2;
+  }
   const baseUrl = values['base-url'];
   if (baseUrl !== undefined && !URL.canParse(baseUrl)) {
     console.error(`--base-url måste vara en fullständig adress, t.ex. https://exempel.se/, inte "${baseUrl}".`);
+    return 2;
+  }
+  if (values.format !== 'text' && values.format !== 'json') {
+    console.error(`--format kan vara text eller json, inte "${values.format}".`);
     return 2;
   }
   try {
@@ -51,20 +88,83 @@ export async function main(argv: readonly string[]): Promise<number> {
       return 0;
     }
     if (command === 'check') {
-      const graph = await loadSite({ contentDir: values.content });
-      console.log(`verksam: innehållet är giltigt (${graph.goals.length} mål, ${graph.projects.length} projekt, ${graph.news.length} nyheter).`);
+      const result = await checkContent({ contentDir: values.content });
+      if (values.format === 'json') {
+        const report = jsonReport(result.ok ? [] : result.messages);
+        console.log(JSON.stringify(report, null, 2));
+        return report.ok ? 0 : 1;
+      }
+      if (!result.ok) {
+        console.error(formatMessages(result.messages));
+        return 1;
+      }
+      const { graph, files } = result.site;
+      const pages = files.filter((file) => file.path.endsWith('.html')).length;
+      console.log(
+        `verksam: innehållet är giltigt och alla interna länkar fungerar (${graph.goals.length} mål, ${graph.projects.length} projekt, ${graph.news.length} nyheter, ${pages} sidor). Inget skrevs.`,
+      );
       return 0;
     }
+    if (command === 'new') return await newCommand(positionals.slice(1), values);
   } catch (error) {
     if (error instanceof ContentError) {
       const untouched = command === 'build' ? ' Inget skrevs; den tidigare webbplatsen är orörd.' : '';
       console.error(formatMessages(error.messages) + untouched);
       return 1;
     }
+    if (isMissingContentDir(error, values.content)) {
+      console.error(`Innehållsmappen "${values.content}" finns inte; ange den med --content MAPP.`);
+      return 2;
+    }
     throw error;
   }
   console.error(`Okänt kommando "${command}".\n\n${usage}`);
   return 2;
+}
+
+/** `verksam new <typ> "<titel>"`, `verksam new rapport <år> ["<titel>"]`. */
+async function newCommand(args: readonly string[], values: { content: string; area: string[]; year?: string; date?: string }): Promise<number> {
+  const [type, ...rest] = args;
+  if (!type || !isNewType(type)) {
+    console.error(`${type ? `Okänd typ "${type}"` : 'Ange vad som ska skapas'} för verksam new; välj en av: ${newTypes.join(', ')}.\n\n${usage}`);
+    return 2;
+  }
+  let year = values.year;
+  if (type === 'rapport' && rest.length > 0 && /^\d+$/.test(rest[0]!)) {
+    if (year !== undefined && year !== rest[0]) {
+      console.error(`Två olika år angavs: ${rest[0]} och --year ${year}.`);
+      return 2;
+    }
+    year = rest.shift();
+  }
+  if (rest.length > 1) {
+    console.error(`För många ord: skriv titeln inom citattecken, t.ex. verksam new ${type} "${rest.join(' ')}".`);
+    return 2;
+  }
+  if (year !== undefined && !/^\d{4}$/.test(year)) {
+    console.error(`Året skrivs med fyra siffror, t.ex. 2021, inte "${year}".`);
+    return 2;
+  }
+  const request: NewRequest = {
+    type,
+    title: rest[0],
+    areas: values.area,
+    year: year === undefined ? undefined : Number(year),
+    date: values.date ?? stockholmDate(),
+  };
+  const outcome = await createNewFile(request, { contentDir: values.content, cwd: process.cwd() });
+  if (!outcome.ok) {
+    console.error(outcome.message);
+    return outcome.code;
+  }
+  console.log([`verksam: skapade ${outcome.path}`, ...outcome.notes.map((note) => `  ${note}`), 'Öppna filen och skriv texten; kör npm run check.'].join('\n'));
+  return 0;
+}
+
+function isMissingContentDir(error: unknown, contentDir: string): boolean {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  const path = (error as NodeJS.ErrnoException | undefined)?.path;
+  return code === 'ENOENT' && typeof path === 'string' && relative(contentDir, path) === '';
 }
 
 process.exitCode = await main(process.argv.slice(2));

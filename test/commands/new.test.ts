@@ -1,0 +1,244 @@
+import { existsSync } from 'node:fs';
+import { readdir, readFile, rm } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { parse } from 'yaml';
+import { afterEach, describe, expect, it } from 'vitest';
+import { parseEntry } from '../../src/content/entries.js';
+import { fileText, planNewFile, stockholmDate, summariseContent, type ContentSummary, type NewRequest } from '../../src/commands/new.js';
+import { copyContent, fixture, runCli, snapshot } from '../support/cli.js';
+
+const cleanup: string[] = [];
+afterEach(async () => {
+  await Promise.all(cleanup.splice(0).map((dir) => rm(dir, { recursive: true, force: true })));
+});
+
+/** A temporary copy of the basic fixture; commands run in its parent, so paths print as content/…. */
+async function site(): Promise<{ content: string; cwd: string }> {
+  const content = await copyContent(fixture('basic'));
+  cleanup.push(dirname(content));
+  return { content, cwd: dirname(content) };
+}
+
+/** The front matter of a content file as data (the yaml package's core schema, as verksam reads it). */
+function frontMatter(text: string): Record<string, unknown> {
+  const match = /^---\n([\s\S]*?)\n---\n/.exec(text);
+  if (!match) throw new Error(`no front matter in:\n${text}`);
+  return parse(match[1]!) as Record<string, unknown>;
+}
+
+const hostileTitle = 'Kalla: "Ö" – 50 år?';
+
+// The basic fixture as `new` sees it: areas skola (order 1) and miljo (order 2), report 2020
+// with goals 1 and 2.
+const basic: ContentSummary = {
+  root: 'content',
+  paths: new Set([
+    'site.yaml',
+    'omraden/skola.md',
+    'omraden/miljo.md',
+    'projekt/gammalt.md',
+    'nyheter/lasning-startar.md',
+    'verksamhetsberattelse/2020/index.md',
+    'verksamhetsberattelse/2020/mal-01.md',
+    'verksamhetsberattelse/2020/mal-02.md',
+  ]),
+  areas: [
+    { slug: 'miljo', title: 'Miljö', order: 2 },
+    { slug: 'skola', title: 'Skola', order: 1 },
+  ],
+  goalNumbers: new Map([[2020, [1, 1, 2, 2]]]),
+};
+
+const request = (fields: Partial<NewRequest> & Pick<NewRequest, 'type'>): NewRequest => ({ areas: [], date: '2024-05-01', ...fields });
+
+function planned(fields: Partial<NewRequest> & Pick<NewRequest, 'type'>, summary = basic) {
+  const plan = planNewFile(request(fields), summary);
+  if (!plan.ok) throw new Error(`expected a file, got: ${plan.message}`);
+  return plan;
+}
+
+function refused(fields: Partial<NewRequest> & Pick<NewRequest, 'type'>, summary = basic) {
+  const plan = planNewFile(request(fields), summary);
+  if (plan.ok) throw new Error(`expected a refusal, got ${plan.contentPath}`);
+  return plan;
+}
+
+describe('planNewFile (pure)', () => {
+  it('writes a news item as a draft with the date, areas and a placeholder lead', () => {
+    const plan = planned({ type: 'nyhet', title: 'Nya miljöprojekt', areas: ['miljo'] });
+    expect(plan.contentPath).toBe('nyheter/nya-miljoprojekt.md');
+    expect(plan.data).toEqual({
+      title: 'Nya miljöprojekt',
+      date: '2024-05-01',
+      areas: ['miljo'],
+      projects: [],
+      lead: expect.stringMatching(/^Skriv ingressen/),
+      draft: true,
+    });
+    expect(plan.text).toMatch(/^---\ntitle: Nya miljöprojekt\ndate: 2024-05-01\nareas: \[miljo\]\n/);
+    expect(plan.notes.join(' ')).toContain('draft: true');
+  });
+
+  it('gives valid YAML that round-trips for titles with quotes, colons, dashes and å/ä/ö', () => {
+    for (const title of [hostileTitle, "Det är 'bra': #1", '- inte en lista', 'yes', '2021-03-01', 'Ärende: [viktigt] & {brådskande}', '> citat |']) {
+      const plan = planned({ type: 'nyhet', title });
+      expect(frontMatter(plan.text).title).toBe(title);
+      const { entry, messages } = parseEntry({ path: plan.contentPath, contentPath: plan.contentPath, text: plan.text });
+      expect(messages).toEqual([]);
+      expect(entry?.kind === 'news' && entry.data.title).toBe(title);
+    }
+    expect(planned({ type: 'nyhet', title: hostileTitle }).contentPath).toBe('nyheter/kalla-o-50-ar.md');
+  });
+
+  it('numbers a goal after the highest number of its year and files it as mal-<nn>', () => {
+    const plan = planned({ type: 'mal', title: 'Alla ska läsa.', year: 2020, areas: ['miljo'] });
+    expect(plan.contentPath).toBe('verksamhetsberattelse/2020/mal-03.md');
+    expect(plan.data).toEqual({ number: 3, area: 'miljo', statement: 'Alla ska läsa.', projects: [] });
+    expect(plan.text).toMatch(/## Aktiviteter\n\n.+\n\n## Indikatorer\n\n.+\n\n## Uppföljning\n\n.+\n$/);
+    const gaps = { ...basic, goalNumbers: new Map([[2020, [1, 9]]]) };
+    expect(planned({ type: 'mal', title: 'X', year: 2020 }, gaps).contentPath).toBe('verksamhetsberattelse/2020/mal-10.md');
+  });
+
+  it('gives a project or goal without --area the first area by order, and says so', () => {
+    for (const type of ['projekt', 'mal'] as const) {
+      const plan = planned({ type, title: 'Läsning', year: type === 'mal' ? 2020 : undefined });
+      expect(plan.data.area).toBe('skola');
+      expect(plan.notes.join(' ')).toMatch(/Inget --area angavs, så området "skola" \(först i ordningen\) valdes/);
+    }
+    const noAreas = { ...basic, areas: [] };
+    const refusal = refused({ type: 'projekt', title: 'Läsning' }, noAreas);
+    expect(refusal.code).toBe(1);
+    expect(refusal.message).toContain('Det finns inga områden i content/omraden/');
+    expect(refusal.message).toContain('verksam new omrade');
+  });
+
+  it('writes a report with its default title, and an area with the next free order', () => {
+    const report = planned({ type: 'rapport', year: 2021 });
+    expect(report.contentPath).toBe('verksamhetsberattelse/2021/index.md');
+    expect(report.data).toEqual({ title: 'Verksamhetsberättelse 2021', published: '2024-05-01' });
+    expect(planned({ type: 'rapport', year: 2021, title: 'Året som gick' }).data.title).toBe('Året som gick');
+    const area = planned({ type: 'omrade', title: 'Social välfärd' });
+    expect(area.contentPath).toBe('omraden/social-valfard.md');
+    expect(area.data).toEqual({ title: 'Social välfärd', summary: expect.any(String), order: 3 });
+    expect(planned({ type: 'omrade', title: 'Först' }, { ...basic, areas: [] }).data.order).toBe(1);
+  });
+
+  it('refuses what would not build or would overwrite, with exit code 1 for content and 2 for arguments', () => {
+    expect(refused({ type: 'projekt', title: 'Gammalt' })).toMatchObject({ code: 1, message: expect.stringContaining('content/projekt/gammalt.md finns redan') });
+    expect(refused({ type: 'rapport', year: 2020 })).toMatchObject({ code: 1, message: expect.stringContaining('verksamhetsberattelse/2020/index.md finns redan') });
+    expect(refused({ type: 'mal', title: 'X', year: 2019 })).toMatchObject({ code: 1, message: expect.stringContaining('verksam new rapport 2019') });
+    const sameName = { ...basic, paths: new Set([...basic.paths, 'nyheter/2020/arkiv.md']) };
+    expect(refused({ type: 'nyhet', title: 'Arkiv' }, sameName)).toMatchObject({ code: 1, message: expect.stringContaining('content/nyheter/2020/arkiv.md') });
+    expect(refused({ type: 'nyhet', title: 'X', areas: ['Skola'] })).toMatchObject({
+      code: 2,
+      message: expect.stringMatching(/Okänt område "Skola" för --area \(kända: skola, miljo\)\. Menade du "skola"\?/),
+    });
+    expect(refused({ type: 'mal', title: 'X' }).message).toContain('--year');
+    expect(refused({ type: 'nyhet', title: '  ' }).code).toBe(2);
+    expect(refused({ type: 'nyhet', title: '!!!' }).message).toContain('ger inget filnamn');
+    expect(refused({ type: 'nyhet', title: 'X', date: '2024-02-30' }).message).toContain('--date');
+    expect(refused({ type: 'projekt', title: 'X', areas: ['skola', 'miljo'] }).code).toBe(2);
+  });
+});
+
+describe('fileText, stockholmDate, summariseContent', () => {
+  it('writes flow lists and never folds long lines', () => {
+    const long = 'ord '.repeat(40).trim();
+    expect(fileText({ title: long, areas: ['a', 'b'], projects: [] }, '\nText.\n\n')).toBe(`---\ntitle: ${long}\nareas: [a, b]\nprojects: []\n---\nText.\n`);
+  });
+
+  it("takes today's date in Europe/Stockholm, not UTC", () => {
+    expect(stockholmDate(new Date('2024-06-30T22:30:00Z'))).toBe('2024-07-01'); // summer time, UTC+2
+    expect(stockholmDate(new Date('2024-12-31T23:30:00Z'))).toBe('2025-01-01'); // winter time, UTC+1
+    expect(stockholmDate(new Date('2024-12-31T22:30:00Z'))).toBe('2024-12-31');
+  });
+
+  it('reads areas and goal numbers even from files that are otherwise invalid', () => {
+    const summary = summariseContent([
+      { path: 'c/omraden/a.md', contentPath: 'omraden/a.md', text: '---\ntitle: A\norder: 4\nokänt: 1\n---\n' },
+      { path: 'c/omraden/b.md', contentPath: 'omraden/b.md', text: 'ingen front matter' },
+      { path: 'c/verksamhetsberattelse/2020/mal-02.md', contentPath: 'verksamhetsberattelse/2020/mal-02.md', text: '---\nnumber: 7\n---\n' },
+    ]);
+    expect(summary.areas).toEqual([{ slug: 'a', title: 'A', order: 4 }, { slug: 'b' }]);
+    expect(summary.goalNumbers.get(2020)).toEqual([7, 2]);
+  });
+});
+
+describe('verksam new (command line)', () => {
+  it('creates every type with valid front matter, and the site builds with them', async () => {
+    const { content, cwd } = await site();
+    const created = [
+      [['nyhet', hostileTitle, '--area', 'skola'], 'content/nyheter/kalla-o-50-ar.md'],
+      [['projekt', 'Läs: mer!', '--area', 'miljo'], 'content/projekt/las-mer.md'],
+      [['mal', '--year', '2020', 'Alla ska läsa.'], 'content/verksamhetsberattelse/2020/mal-03.md'],
+      [['rapport', '2021'], 'content/verksamhetsberattelse/2021/index.md'],
+      [['omrade', 'Social välfärd'], 'content/omraden/social-valfard.md'],
+    ] as const;
+    // Independent files: created side by side, as separate processes.
+    const results = await Promise.all(created.map(([args]) => runCli(['new', ...args, '--content', 'content', '--date', '2024-05-01'], cwd)));
+    for (const [index, [, path]] of created.entries()) {
+      const result = results[index]!;
+      expect(result.stderr).toBe('');
+      expect(result.code).toBe(0);
+      expect(result.stdout).toContain(`verksam: skapade ${path}\n`);
+      expect(result.stdout).toContain('Öppna filen och skriv texten; kör npm run check');
+    }
+    const read = async (path: string) => frontMatter(await readFile(join(cwd, path), 'utf8'));
+    expect(await read('content/nyheter/kalla-o-50-ar.md')).toMatchObject({ title: hostileTitle, date: '2024-05-01', areas: ['skola'], draft: true });
+    expect(await read('content/projekt/las-mer.md')).toMatchObject({ title: 'Läs: mer!', area: 'miljo', status: 'pagaende' });
+    expect(await read('content/verksamhetsberattelse/2020/mal-03.md')).toMatchObject({ number: 3, area: 'skola', statement: 'Alla ska läsa.' });
+    expect(await read('content/verksamhetsberattelse/2021/index.md')).toEqual({ title: 'Verksamhetsberättelse 2021', published: '2024-05-01' });
+    expect(await read('content/omraden/social-valfard.md')).toMatchObject({ title: 'Social välfärd', order: 3 });
+
+    const check = await runCli(['check', '--content', 'content'], cwd);
+    expect(check.stderr).toBe('');
+    expect(check.code).toBe(0);
+    const built = await runCli(['build', '--content', 'content', '--out', 'dist'], cwd);
+    expect(built.stderr).toBe('');
+    expect(built.code).toBe(0);
+    for (const page of ['projekt/las-mer', 'verksamhetsberattelse/2020/mal-3', 'verksamhetsberattelse/2021', 'omraden/social-valfard']) {
+      expect(existsSync(join(cwd, 'dist', page, 'index.html')), page).toBe(true);
+    }
+    // a draft is checked but never published
+    expect(existsSync(join(cwd, 'dist', 'nyheter', '2024'))).toBe(false);
+    expect(await readdir(join(content, 'nyheter'))).toContain('kalla-o-50-ar.md');
+  });
+
+  it('refuses to overwrite an existing file, naming it, and leaves it unchanged', async () => {
+    const { content, cwd } = await site();
+    const before = await snapshot(content);
+    const result = await runCli(['new', 'projekt', 'Gammalt', '--area', 'miljo', '--content', 'content'], cwd);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toContain('Filen content/projekt/gammalt.md finns redan; verksam new skriver aldrig över en fil.');
+    expect(await snapshot(content)).toEqual(before);
+  });
+
+  it('explains an unknown --area, listing the known areas, and creates nothing', async () => {
+    const { content, cwd } = await site();
+    const result = await runCli(['new', 'nyhet', 'Titel', '--area', 'av-media', '--content', 'content'], cwd);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('Okänt område "av-media" för --area (kända: skola, miljo).');
+    expect(await readdir(join(content, 'nyheter'))).not.toContain('titel.md');
+  });
+
+  it("uses today's date and explains wrong arguments with exit code 2", async () => {
+    const { content, cwd } = await site();
+    const today = await runCli(['new', 'nyhet', 'I dag', '--content', 'content'], cwd);
+    expect(today.code).toBe(0);
+    const { date } = frontMatter(await readFile(join(content, 'nyheter', 'i-dag.md'), 'utf8'));
+    expect([stockholmDate(new Date(Date.now() - 60_000)), stockholmDate()]).toContain(date);
+
+    const [words, type, flag] = await Promise.all([
+      runCli(['new', 'nyhet', 'Nya', 'miljöprojekt', '--content', 'content'], cwd),
+      runCli(['new', 'artikel', 'X', '--content', 'content'], cwd),
+      runCli(['new', 'nyhet', 'X', '--out', 'dist', '--content', 'content'], cwd),
+    ]);
+    expect(words.code).toBe(2);
+    expect(words.stderr).toContain('skriv titeln inom citattecken, t.ex. verksam new nyhet "Nya miljöprojekt"');
+    expect(type.code).toBe(2);
+    expect(type.stderr).toContain('Okänd typ "artikel" för verksam new; välj en av: nyhet, projekt, mal, rapport, omrade.');
+    expect(flag.code).toBe(2);
+    expect(flag.stderr).toContain('Flaggan --out gäller inte för "verksam new"');
+  });
+});
