@@ -1,4 +1,5 @@
-import { relative } from 'node:path';
+import { access } from 'node:fs/promises';
+import { relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { build } from './build.js';
 import { checkContent, jsonReport } from './commands/check.js';
@@ -11,6 +12,7 @@ const usage = `Användning:
   verksam build [--content MAPP] [--out MAPP] [--base-url URL]   bygger webbplatsen
   verksam check [--content MAPP] [--format json]                 kontrollerar innehåll och länkar utan att skriva något
   verksam new <typ> "<titel>" [--area OMRÅDE] [--content MAPP]   skapar en ny innehållsfil som går att bygga direkt
+  verksam dev [--content MAPP] [--port 8080]                     förhandsvisning som uppdateras när du sparar
 
   Typer för new:
     nyhet "Rubrik" [--area OMRÅDE …]         nyheter/<namn>.md, som utkast (draft: true)
@@ -26,12 +28,15 @@ const usage = `Användning:
   --format    json: problemen som JSON på standard ut, för redigeringsverktyg (standard: text)
   --area      områdets namn, som filnamnet i omraden/ utan .md (t.ex. av-media)
   --year      året för verksamhetsberättelsen
-  --date      datum i stället för dagens, ÅÅÅÅ-MM-DD`;
+  --date      datum i stället för dagens, ÅÅÅÅ-MM-DD
+  --port      porten för förhandsvisningen (standard: 8080)
+  --now       gör som om dagens datum vore ÅÅÅÅ-MM-DD (vad som räknas som publicerat)`;
 
 /** The options each command takes; any other is a wrong argument. */
 const commandOptions: Readonly<Record<string, readonly string[]>> = {
-  build: ['content', 'out', 'base-url'],
-  check: ['content', 'format'],
+  build: ['content', 'out', 'base-url', 'now'],
+  check: ['content', 'format', 'now'],
+  dev: ['content', 'port', 'now'],
   new: ['content', 'area', 'year', 'date'],
 };
 
@@ -51,6 +56,8 @@ export async function main(argv: readonly string[]): Promise<number> {
         area: { type: 'string', multiple: true, default: [] },
         year: { type: 'string' },
         date: { type: 'string' },
+        port: { type: 'string', default: '8080' },
+        now: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -75,20 +82,30 @@ export async function main(argv: readonly string[]): Promise<number> {
     console.error(`--base-url måste vara en fullständig adress, t.ex. https://exempel.se/, inte "${baseUrl}".`);
     return 2;
   }
+  const today = values.now;
+  if (today !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(today)) {
+    console.error(`--now skrivs ÅÅÅÅ-MM-DD, inte "${today}".`);
+    return 2;
+  }
+  const port = Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    console.error(`--port måste vara ett portnummer, inte "${values.port}".`);
+    return 2;
+  }
   if (values.format !== 'text' && values.format !== 'json') {
     console.error(`--format kan vara text eller json, inte "${values.format}".`);
     return 2;
   }
   try {
     if (command === 'build') {
-      const result = await build({ contentDir: values.content, outDir: values.out, baseUrl });
+      const result = await build({ contentDir: values.content, outDir: values.out, baseUrl, today });
       const pages = result.files.filter((file) => file.path.endsWith('.html')).length;
       const seconds = (result.milliseconds / 1000).toLocaleString('sv-SE', { maximumFractionDigits: 2 });
       console.log(`verksam: ${pages} sidor skrevs till ${relative(process.cwd(), result.outDir) || '.'}/ på ${seconds} s.`);
       return 0;
     }
     if (command === 'check') {
-      const result = await checkContent({ contentDir: values.content });
+      const result = await checkContent({ contentDir: values.content, today });
       if (values.format === 'json') {
         const report = jsonReport(result.ok ? [] : result.messages);
         console.log(JSON.stringify(report, null, 2));
@@ -106,6 +123,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       return 0;
     }
     if (command === 'new') return await newCommand(positionals.slice(1), values);
+    if (command === 'dev') return await devCommand(values.content, port, today);
   } catch (error) {
     if (error instanceof ContentError) {
       const untouched = command === 'build' ? ' Inget skrevs; den tidigare webbplatsen är orörd.' : '';
@@ -158,6 +176,21 @@ async function newCommand(args: readonly string[], values: { content: string; ar
     return outcome.code;
   }
   console.log([`verksam: skapade ${outcome.path}`, ...outcome.notes.map((note) => `  ${note}`), 'Öppna filen och skriv texten; kör npm run check.'].join('\n'));
+  return 0;
+}
+
+/** `verksam dev`: runs until Ctrl+C. */
+async function devCommand(contentDir: string, port: number, today: string | undefined): Promise<number> {
+  await access(contentDir).catch(() => {
+    throw Object.assign(new Error(contentDir), { code: 'ENOENT', path: resolve(contentDir) });
+  });
+  const { startDev } = await import('./dev/dev.js');
+  const server = await startDev({ contentDir, port, host: '127.0.0.1', cwd: process.cwd(), today, log: (line) => console.log(line) });
+  await new Promise<void>((done) => {
+    process.once('SIGINT', done);
+    process.once('SIGTERM', done);
+  });
+  await server.close();
   return 0;
 }
 

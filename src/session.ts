@@ -29,6 +29,8 @@ export interface SessionOptions {
   drafts: boolean;
   /** Today, ÅÅÅÅ-MM-DD; news dated later is not published. */
   today?: string;
+  /** The site's stylesheet; templates/style.css unless a test points elsewhere. */
+  stylesheet?: string;
 }
 
 interface ParsedFile {
@@ -90,7 +92,7 @@ export class BuildSession {
    */
   async update(changed?: Iterable<string>): Promise<UpdateResult> {
     const touched = changed ? await this.readChanged(changed) : await this.readAll();
-    const stylesheet = await readFile(stylesheetPath, 'utf8');
+    const stylesheet = await readFile(this.options.stylesheet ?? stylesheetPath, 'utf8');
 
     const built = assemble(
       [...this.files].map(([contentPath, { result }]) => ({ contentPath, result })),
@@ -185,7 +187,13 @@ export class BuildSession {
         text = undefined;
       }
       if (text === undefined) {
-        if (this.files.delete(contentPath)) touched.add(contentPath);
+        // a deleted file, or a deleted folder and everything in it
+        for (const known of [...this.files.keys()]) {
+          if (known === contentPath || known.startsWith(`${contentPath}/`)) {
+            this.files.delete(known);
+            touched.add(known);
+          }
+        }
         continue;
       }
       const source = { path: this.messagePath(absolute), contentPath, text };
