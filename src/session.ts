@@ -125,7 +125,7 @@ export class BuildSession {
         continue;
       }
       const { tree } = renderRoute(route, graph);
-      const info = linkInfo(tree);
+      const info = linkInfo(tree, graph.site.baseUrl);
       applyBasePath(tree, new URL(graph.site.baseUrl).pathname);
       const html = `${toHtml(tree)}\n`;
       rendered++;

@@ -79,7 +79,7 @@ export function Layout({ ctx, title, description, breadcrumbs, heading, children
                 {site.contact.address ? <li>{site.contact.address.join(', ')}</li> : null}
                 {site.contact.phone ? (
                   <li>
-                    Telefon: <a href={`tel:${site.contact.phone.replace(/[^\d+]/g, '')}`}>{site.contact.phone}</a>
+                    Telefon: <a href={`tel:${site.contact.phone.replace(/[^\d+]/g, '')}`}>{unbreakable(site.contact.phone)}</a>
                   </li>
                 ) : null}
                 {site.contact.email ? (
@@ -99,6 +99,11 @@ export function Layout({ ctx, title, description, breadcrumbs, heading, children
       </html>) as Element,
     ],
   };
+}
+
+/** A phone number never wraps: non-breaking hyphens and spaces. */
+function unbreakable(phone: string): string {
+  return phone.replace(/-/g, '\u2011').replace(/ /g, '\u00a0');
 }
 
 /** A section of the navigation is current on its own page and on every page below it. */

@@ -28,13 +28,13 @@ export function NewsletterPage({ newsletter }: Extract<Route, { kind: 'newslette
             <a href={urls.newsItem(article)}>{article.title}</a>
           </h2>
           <p class="lead">{article.lead}</p>
-          {placeBody(article.body, { topLevel: 3, idPrefix: `artikel-${index + 1}-` })}
+          {placeBody(article.body, { topLevel: 3, idPrefix: `artikel-${index + 1}-`, context: article.title })}
         </article>
       )),
       ...newsletter.blocks.map((block, index) => (
         <section class="newsletter-block" aria-labelledby={`block-${index + 1}`}>
           <h2 id={`block-${index + 1}`}>{block.title}</h2>
-          {placeBody(block.body, { topLevel: 3, idPrefix: `block-${index + 1}-` })}
+          {placeBody(block.body, { topLevel: 3, idPrefix: `block-${index + 1}-`, context: block.title })}
         </section>
       )),
       ctx.site.newsletter?.subscriptionNotice ? <p class="meta newsletter-notice">{ctx.site.newsletter.subscriptionNotice}</p> : null,

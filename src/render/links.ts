@@ -23,13 +23,17 @@ const linkProperty = (node: Element): string | undefined => {
   return typeof value === 'string' ? value : undefined;
 };
 
-/** The internal links and the ids of a rendered page. Run before the base path is applied. */
-export function linkInfo(tree: Root): LinkInfo {
+/**
+ * The internal links and the ids of a rendered page. Run before the base path is applied. An
+ * absolute link to the site's own address counts as internal: it must lead somewhere too.
+ */
+export function linkInfo(tree: Root, siteUrl?: string): LinkInfo {
   const links: PageLink[] = [];
   const ids = new Set<string>();
   visit(tree, 'element', (node) => {
     if (typeof node.properties.id === 'string') ids.add(node.properties.id);
-    const href = linkProperty(node);
+    let href = linkProperty(node);
+    if (href !== undefined && siteUrl && href.startsWith(siteUrl)) href = `/${href.slice(siteUrl.length)}`;
     if (href === undefined || isExternal(href)) return;
     const start = node.position?.start;
     links.push({ href, origin: node.data?.origin, place: start ? { line: start.line, column: start.column } : undefined });

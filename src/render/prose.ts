@@ -7,19 +7,22 @@ export interface ProseOptions {
   topLevel: number;
   /** Prefix for every id (and same-page link) when several bodies share one page. */
   idPrefix?: string;
+  /** Where the body stands on the page ("Uppföljning, mål 2"): names its tables uniquely. */
+  context?: string;
 }
 
 /**
  * A content body ready to place in a page: a copy (the graph is frozen and shared), headings
  * moved under the page's own and never skipping a level, ids made unique on the page.
  */
-export function placeBody(body: Root, { topLevel, idPrefix = '' }: ProseOptions): Root {
+export function placeBody(body: Root, { topLevel, idPrefix = '', context }: ProseOptions): Root {
   const tree = structuredClone(body);
   let previous = topLevel - 1;
   let shift: number | undefined;
+  let tables = 0;
   visit(tree, 'element', (node: Element, index, parent) => {
     if (node.tagName === 'table' && parent && index !== undefined && !isScrollWrapper(parent)) {
-      parent.children[index] = scrollable(node);
+      parent.children[index] = scrollable(node, `Tabell ${++tables}${context ? ` i ${context}` : ''}`);
       return;
     }
     const rank = headingRank(node);
@@ -48,11 +51,11 @@ const isScrollWrapper = (node: { type: string; properties?: Element['properties'
  * A wide table scrolls inside its own box on a phone instead of widening the page; the box is
  * focusable and named so keyboard users can scroll it too (WCAG 2.1.1).
  */
-function scrollable(table: Element): Element {
+function scrollable(table: Element, label: string): Element {
   return {
     type: 'element',
-    tagName: 'div',
-    properties: { className: ['table-scroll'], role: 'region', ariaLabel: 'Tabell', tabIndex: 0 },
+    tagName: 'section',
+    properties: { className: ['table-scroll'], ariaLabel: label, tabIndex: 0 },
     children: [table],
   };
 }

@@ -14,11 +14,13 @@ function heading(level: number, text: string, id?: string): Element {
  * `level`. Used both on the goal's own page and inside the whole report.
  */
 export function GoalBody(goal: Goal, level: 2 | 4, idPrefix = ''): Element[] {
+  // inside the whole report, names of tables and regions say which goal they belong to
+  const where = (part: string) => (idPrefix ? `${part}, mål ${goal.number}` : part);
   const section = (title: string, slug: string, body: Goal['sections']['aktiviteter']) =>
     (
       <section class="goal-section">
         {heading(level, title, `${idPrefix}${slug}`)}
-        {placeBody(body, { topLevel: level + 1, idPrefix })}
+        {placeBody(body, { topLevel: level + 1, idPrefix, context: where(title.toLowerCase()) })}
       </section>
     ) as Element;
   return [
@@ -41,10 +43,10 @@ export function GoalBody(goal: Goal, level: 2 | 4, idPrefix = ''): Element[] {
         ))}
       </dl>
     ) as Element,
-    ...(placeBody(goal.intro, { topLevel: level, idPrefix }).children as Element[]),
+    ...(placeBody(goal.intro, { topLevel: level, idPrefix, context: where('bakgrunden') }).children as Element[]),
     section('Aktiviteter', 'aktiviteter', goal.sections.aktiviteter),
     section('Indikatorer', 'indikatorer', goal.sections.indikatorer),
     section('Uppföljning', 'uppfoljning', goal.sections.uppfoljning),
-    ...[KeyFigures(goal.keyFigures, level, goal.report.year)].filter((node): node is Element => node !== null),
+    ...[KeyFigures(goal.keyFigures, level, goal.report.year, `Nyckeltal för mål ${goal.number}`)].filter((node): node is Element => node !== null),
   ];
 }

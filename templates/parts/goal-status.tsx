@@ -11,7 +11,7 @@ export function StatusTable(goals: readonly Goal[], areas: readonly Area[], capt
   const used = statusOrder.filter((status) => countStatuses(goals)[status] > 0);
   const total = countStatuses(goals);
   return (
-    <div class="table-scroll" role="region" aria-label={caption} tabindex="0">
+    <section class="table-scroll" aria-label={caption} tabindex="0">
       <table class="status-table">
         <caption>{caption}</caption>
         <thead>
@@ -50,6 +50,6 @@ export function StatusTable(goals: readonly Goal[], areas: readonly Area[], capt
           </tr>
         </tfoot>
       </table>
-    </div>
+    </section>
   ) as Element;
 }

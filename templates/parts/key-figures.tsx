@@ -10,13 +10,13 @@ function change(figure: KeyFigure): string {
 }
 
 /** A goal's key figures as a table: value, the year before and the change, in Swedish format. */
-export function KeyFigures(figures: readonly KeyFigure[], headingLevel: 2 | 3 | 4, year: number): Element | null {
+export function KeyFigures(figures: readonly KeyFigure[], headingLevel: 2 | 3 | 4, year: number, label: string): Element | null {
   if (figures.length === 0) return null;
   const hasPrevious = figures.some((figure) => figure.previous !== undefined);
   return (
     <section class="key-figures">
       {{ type: 'element', tagName: `h${headingLevel}`, properties: {}, children: [{ type: 'text', value: 'Nyckeltal' }] } as Element}
-      <div class="table-scroll" role="region" aria-label="Nyckeltal" tabindex="0">
+      <section class="table-scroll" aria-label={label} tabindex="0">
         <table>
           <thead>
             <tr>
@@ -41,7 +41,7 @@ export function KeyFigures(figures: readonly KeyFigure[], headingLevel: 2 | 3 | 
             ))}
           </tbody>
         </table>
-      </div>
+      </section>
     </section>
   ) as Element;
 }

@@ -52,7 +52,8 @@ describe('every page', () => {
         expect(select(page, (element) => element.tagName === landmark).length, `${path} <${landmark}>`).toBeGreaterThan(0);
       }
       expect(select(page, (element) => element.tagName === 'h1'), path).toHaveLength(1);
-      expect(toString(select(page, (element) => element.tagName === 'footer')[0]!), path).toContain('010-123 45 67');
+      // the phone number does not wrap: non-breaking hyphen and spaces
+      expect(toString(select(page, (element) => element.tagName === 'footer')[0]!), path).toContain('010\u2011123\u00a045\u00a067');
     }
   });
 

@@ -31,10 +31,11 @@ afterAll(() => rm(dir, { recursive: true, force: true }));
 
 const page = (path: string) => readFile(join(out, path), 'utf8');
 
-/** Text as a reader sees it: no markup, one kind of space. */
+/** Text as a reader sees it: no markup, one kind of space and hyphen. */
 const normalise = (text: string) =>
   text
     .replace(/[\u00a0\u202f]/g, ' ')
+    .replace(/\u2011/g, '-')
     .replace(/\s+/g, ' ')
     .trim();
 

@@ -2,14 +2,16 @@ import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot } from '../support/build-site.js';
-import { axeCheck, chromiumAvailable, formatAxeViolations, launchBrowser, type AxeViolation } from '../support/browser.js';
+import { axeCheck, chromiumAvailable, formatAxeViolations, javaAvailable, launchBrowser, type AxeViolation } from '../support/browser.js';
 import { formatHtmlIssues, validateHtmlFiles } from '../support/html-validate.js';
+import { formatNuErrors, nuCheck } from '../support/nu-checker.js';
 import { startStaticServer, type StaticServer } from '../support/static-server.js';
 
 /*
  * The gates must be able to fail. A hand-written page with an image without alt text and an h1
- * followed by an h3 goes through the same helpers the site is checked with; both must report
- * both defects in a message that names the rule and the page.
+ * followed by an h3 goes through the same helpers the site is checked with (axe-core,
+ * html-validate, the Nu checker); each must report both defects in a message that names the
+ * rule (or says what is wrong) and the page.
  */
 
 const fixtureDir = join(repoRoot, 'test', 'fixtures', 'inaccessible');
@@ -18,13 +20,22 @@ const fixturePage = join(fixtureDir, 'index.html');
 describe('html-validate gate on the inaccessible fixture', () => {
   it('reports the image without alt text and the skipped heading level, naming page and rule', async () => {
     const issues = await validateHtmlFiles([fixturePage], repoRoot);
-    const rules = issues.map((issue) => issue.rule);
-    expect(rules).toContain('wcag/h37'); // <img> without alt
-    expect(rules).toContain('heading-level'); // h1 → h3
+    // Exactly the two planted defects: <img> without alt (wcag/h37) and h1 → h3 (heading-level).
+    expect(issues.map((issue) => issue.rule).sort()).toEqual(['heading-level', 'wcag/h37']);
 
     const report = formatHtmlIssues(issues);
     expect(report).toMatch(/test\/fixtures\/inaccessible\/index\.html:13:\d+ +wcag\/h37 /);
     expect(report).toMatch(/test\/fixtures\/inaccessible\/index\.html:11:\d+ +heading-level /);
+  });
+});
+
+const hasJava = javaAvailable();
+
+describe.skipIf(!hasJava)('Nu checker gate on the inaccessible fixture', () => {
+  it('reports the image without alt text and the skipped heading level, naming the page', async () => {
+    const report = formatNuErrors(await nuCheck([fixturePage]));
+    expect(report).toMatch(/test\/fixtures\/inaccessible\/index\.html:13:\d+ +An “img” element must have an “alt” attribute/);
+    expect(report).toMatch(/test\/fixtures\/inaccessible\/index\.html:11:\d+ +The heading “h3” .* skipping 1 heading level/);
   });
 });
 
@@ -39,12 +50,16 @@ describe.skipIf(!hasChromium)('axe gate on the inaccessible fixture', () => {
     server = await startStaticServer(fixtureDir);
     browser = await launchBrowser();
     const context = await browser.newContext();
-    violations = await axeCheck(context, server.url('/'), 'inaccessible-fixture /');
+    violations = await axeCheck(await context.newPage(), server.url('/'), 'inaccessible-fixture /');
   });
 
   afterAll(async () => {
     await browser?.close();
     await server?.close();
+  });
+
+  it('reports exactly the two planted defects', () => {
+    expect(violations.map((violation) => violation.rule).sort(), formatAxeViolations(violations)).toEqual(['heading-order', 'image-alt']);
   });
 
   it('reports the image without alt text', () => {

@@ -3,7 +3,7 @@ import { accessSync, constants, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
-import { chromium, type Browser, type BrowserContext } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
 /*
  * The real-browser side of the gates: Debian's chromium driven by playwright-core, axe-core on
@@ -85,20 +85,6 @@ export function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath: chromiumPath, args: launchArgs });
 }
 
-/** Runs `task` over `items` with at most `limit` at a time, keeping the results in order. */
-export async function mapLimit<T, R>(items: readonly T[], limit: number, task: (item: T, index: number) => Promise<R>): Promise<R[]> {
-  const results = new Array<R>(items.length);
-  let next = 0;
-  async function worker(): Promise<void> {
-    while (next < items.length) {
-      const index = next++;
-      results[index] = await task(items[index] as T, index);
-    }
-  }
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
-}
-
 // ---------------------------------------------------------------------------------------------
 // axe-core
 
@@ -127,36 +113,58 @@ export interface AxeViolation {
 }
 
 /**
- * Opens `url` in a new tab of `context`, runs axe-core with the WCAG A/AA rules and returns its
- * violations. Throws if the page does not load with status 200.
+ * Runs `task` over `items` in `tabs` tabs of `context` at a time, each tab reused for the next
+ * item (opening a tab costs more than navigating one). Results keep the order of `items`.
  */
-export async function axeCheck(context: BrowserContext, url: string, pageLabel: string): Promise<AxeViolation[]> {
-  const page = await context.newPage();
-  try {
-    const response = await page.goto(url, { waitUntil: 'load' });
-    if (!response || response.status() !== 200) {
-      throw new Error(`${pageLabel}: ${url} answered ${response?.status() ?? 'nothing'} instead of 200`);
+export async function inTabs<T, R>(
+  context: BrowserContext,
+  tabs: number,
+  items: readonly T[],
+  task: (page: Page, item: T) => Promise<R>,
+): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  async function worker(): Promise<void> {
+    const page = await context.newPage();
+    try {
+      while (next < items.length) {
+        const index = next++;
+        results[index] = await task(page, items[index] as T);
+      }
+    } finally {
+      await page.close();
     }
-    const results = await new AxeBuilder({ page })
-      .options({
-        runOnly: { type: 'tag', values: [...axeTags] },
-        rules: Object.fromEntries(axeExtraRules.map((rule) => [rule, { enabled: true }])),
-        resultTypes: ['violations'],
-      })
-      .analyze();
-    return results.violations.map((violation) => ({
-      page: pageLabel,
-      url,
-      rule: violation.id,
-      impact: violation.impact ?? 'unknown',
-      help: violation.help,
-      helpUrl: violation.helpUrl.replace(/\?application=.*$/, ''),
-      targets: violation.nodes.map((node) => node.target.map(String).join(' >>> ')),
-      html: violation.nodes.map((node) => node.html.replace(/\s+/g, ' ').slice(0, 160)),
-    }));
-  } finally {
-    await page.close();
   }
+  await Promise.all(Array.from({ length: Math.min(tabs, items.length) }, worker));
+  return results;
+}
+
+/**
+ * Loads `url` in `page` (a tab of a context made with `browser.newContext()`), runs axe-core with
+ * the WCAG A/AA rules and returns its violations. Throws if the page does not load with status 200.
+ */
+export async function axeCheck(page: Page, url: string, pageLabel: string): Promise<AxeViolation[]> {
+  const response = await page.goto(url, { waitUntil: 'load' });
+  if (!response || response.status() !== 200) {
+    throw new Error(`${pageLabel}: ${url} answered ${response?.status() ?? 'nothing'} instead of 200`);
+  }
+  const results = await new AxeBuilder({ page })
+    .options({
+      runOnly: { type: 'tag', values: [...axeTags] },
+      rules: Object.fromEntries(axeExtraRules.map((rule) => [rule, { enabled: true }])),
+      resultTypes: ['violations'],
+    })
+    .analyze();
+  return results.violations.map((violation) => ({
+    page: pageLabel,
+    url,
+    rule: violation.id,
+    impact: violation.impact ?? 'unknown',
+    help: violation.help,
+    helpUrl: violation.helpUrl.replace(/\?application=.*$/, ''),
+    targets: violation.nodes.map((node) => node.target.map(String).join(' >>> ')),
+    html: violation.nodes.map((node) => node.html.replace(/\s+/g, ' ').slice(0, 160)),
+  }));
 }
 
 /** A readable report: one block per page and rule, each offending element on its own line. */

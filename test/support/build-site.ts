@@ -36,6 +36,8 @@ export interface BuiltSite {
   source: SiteSource;
   /** Absolute path of the built site. */
   outDir: string;
+  /** The base URL the site was built for (--base-url, else site.yaml's baseUrl), ending in "/". */
+  baseUrl: string;
   /** The URL path the site expects to be served under ("/" or "/repo/"), from the base URL. */
   basePath: string;
   /** Removes the temporary folder. */
@@ -47,16 +49,21 @@ export interface BuildOptions {
   baseUrl?: string;
 }
 
-function pathOf(baseUrl: string): string {
-  const path = new URL(baseUrl).pathname;
-  return path.endsWith('/') ? path : `${path}/`;
+/** The base URL normalised to end in "/" ("https://x.se/repo" → "https://x.se/repo/"). */
+function normaliseBaseUrl(baseUrl: string): string {
+  const url = new URL(baseUrl);
+  if (!url.pathname.endsWith('/')) url.pathname += '/';
+  url.search = '';
+  url.hash = '';
+  return url.href;
 }
 
-/** The base path a build without --base-url uses: the path of site.yaml's baseUrl. */
-async function configuredBasePath(contentDir: string): Promise<string> {
+/** The base URL a build without --base-url uses: site.yaml's baseUrl. */
+async function configuredBaseUrl(contentDir: string): Promise<string> {
   const site: unknown = parseYaml(await readFile(join(contentDir, 'site.yaml'), 'utf8'));
   const baseUrl = typeof site === 'object' && site !== null ? (site as Record<string, unknown>).baseUrl : undefined;
-  return typeof baseUrl === 'string' ? pathOf(baseUrl) : '/';
+  if (typeof baseUrl !== 'string') throw new Error(`${join(contentDir, 'site.yaml')} has no baseUrl`);
+  return baseUrl;
 }
 
 function run(command: string, args: readonly string[]): Promise<{ stdout: string; stderr: string }> {
@@ -90,8 +97,9 @@ export async function buildSite(source: SiteSource, options: BuildOptions = {}):
     await rm(tempDir, { recursive: true, force: true });
     throw new Error(`Building ${source.name} exited 0 but wrote no ${join(outDir, 'index.html')}`);
   }
-  const basePath = options.baseUrl !== undefined ? pathOf(options.baseUrl) : await configuredBasePath(source.contentDir);
-  return { source, outDir, basePath, cleanup: () => rm(tempDir, { recursive: true, force: true }) };
+  const baseUrl = normaliseBaseUrl(options.baseUrl ?? (await configuredBaseUrl(source.contentDir)));
+  const basePath = new URL(baseUrl).pathname;
+  return { source, outDir, baseUrl, basePath, cleanup: () => rm(tempDir, { recursive: true, force: true }) };
 }
 
 /** Builds every site of `siteSources()` one after another (the machine has two cores). */

@@ -53,8 +53,13 @@ export interface StaticServer {
   readonly origin: string;
   /** The URL path the folder is served under ("/" or "/repo/"). */
   readonly basePath: string;
-  /** Absolute URL of a root-relative path ("/nyheter/" → "http://127.0.0.1:1234/nyheter/"). */
+  /** Absolute URL of a root-relative path ("/repo/nyheter/" → "http://127.0.0.1:1234/repo/nyheter/"). */
   url(path: string): string;
+  /**
+   * Absolute URL of a page's path relative to the base path, e.g. a `SitePage.url`
+   * ("/nyheter/" → "http://127.0.0.1:1234/repo/nyheter/" when served under /repo/).
+   */
+  pageUrl(sitePath: string): string;
   close(): Promise<void>;
 }
 
@@ -156,6 +161,7 @@ export async function startStaticServer(folder: string, options: StaticServerOpt
     origin,
     basePath,
     url: (path: string) => new URL(path, origin).href,
+    pageUrl: (sitePath: string) => new URL(basePath + sitePath.replace(/^\//, ''), origin).href,
     close: () =>
       new Promise<void>((done, fail) => {
         server.closeAllConnections();
