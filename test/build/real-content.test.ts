@@ -7,7 +7,8 @@ import { toString } from 'hast-util-to-string';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { root, runCli, snapshot, tempDir, type CliResult } from '../support/cli.js';
 
-const sources = join(root, '..', 'shared', 'source-documents');
+// A copy of ../shared/source-documents, so the test runs in any clone.
+const sources = join(root, 'test', 'fixtures', 'source-documents');
 const sourceDocuments = ['verksamhetsberattelse-2019.txt', 'nyhetsarkiv.txt', 'nyhetsbrev-forsta-numret.txt'];
 
 interface Repair {
