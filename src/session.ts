@@ -14,6 +14,7 @@ import { checkLinks, linkInfo, type LinkInfo } from './render/links.js';
 import { renderRoute } from './render/render.js';
 import { checkOutputPaths } from './routes/collisions.js';
 import { dependencies } from './routes/dependencies.js';
+import { extras, type ExtraFile } from './extras/index.js';
 import { deriveRoutes, type Route } from './routes/routes.js';
 import { outputFile, urls } from './routes/urls.js';
 
@@ -31,6 +32,8 @@ export interface SessionOptions {
   today?: string;
   /** The site's stylesheet; templates/style.css unless a test points elsewhere. */
   stylesheet?: string;
+  /** Which extras run fully: `dev` lets slow ones (search index) step aside. */
+  mode?: 'build' | 'dev';
 }
 
 interface ParsedFile {
@@ -63,6 +66,9 @@ export interface UpdateResult {
   rendered: number;
 }
 
+const sameContents = (a: string | Uint8Array | undefined, b: string | Uint8Array) =>
+  typeof a === 'string' || typeof b === 'string' ? a === b : a !== undefined && Buffer.compare(a, b) === 0;
+
 const hash = (text: string) => createHash('sha1').update(text).digest('hex');
 
 /**
@@ -75,14 +81,13 @@ const hash = (text: string) => createHash('sha1').update(text).digest('hex');
 export class BuildSession {
   private readonly files = new Map<string, ParsedFile>();
   private pages = new Map<string, RenderedPage>();
-  private output = new Map<string, string>();
-  private stylesheet = '';
+  private output = new Map<string, string | Uint8Array>();
   private siteKey = '';
 
   constructor(readonly options: SessionOptions) {}
 
   /** The current good output: file (relative to the output folder) → contents. */
-  get outputFiles(): ReadonlyMap<string, string> {
+  get outputFiles(): ReadonlyMap<string, string | Uint8Array> {
     return this.output;
   }
 
@@ -133,18 +138,24 @@ export class BuildSession {
       if (previous?.html !== html) changedOutput.push(outputFile(route.path));
     }
 
-    const broken = checkLinks(pages, new Set([urls.stylesheet()]));
+    const html = new Map([...pages].map(([path, page]) => [path, page.html]));
+    const added: ExtraFile[] = [{ path: outputFile(urls.stylesheet()), contents: stylesheet }];
+    for (const extra of extras) added.push(...(await extra({ graph, routes, pages: html, mode: this.options.mode ?? 'build' })));
+
+    const broken = checkLinks(pages, new Set(added.map((file) => `/${file.path}`)));
     if (broken.length > 0) return this.failure(broken);
 
     // The update is good: it becomes the output.
-    const output = new Map<string, string>();
+    const output = new Map<string, string | Uint8Array>();
     for (const page of pages.values()) output.set(page.file, page.html);
-    output.set(outputFile(urls.stylesheet()), stylesheet);
-    if (stylesheet !== this.stylesheet) changedOutput.push(outputFile(urls.stylesheet()));
+    for (const file of added) {
+      if (output.has(file.path)) throw new Error(`an extra wrote ${file.path}, which is a page`);
+      if (!sameContents(this.output.get(file.path), file.contents)) changedOutput.push(file.path);
+      output.set(file.path, file.contents);
+    }
     const removed = [...this.output.keys()].filter((file) => !output.has(file));
     this.pages = pages;
     this.output = output;
-    this.stylesheet = stylesheet;
     this.siteKey = siteKey;
     return { messages: [], graph, routes, changed: changedOutput, removed, rendered };
   }

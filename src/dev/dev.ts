@@ -81,7 +81,7 @@ function pathFor(file: string): string {
  */
 export async function startDev(options: DevOptions): Promise<DevServer> {
   const log = options.log ?? (() => {});
-  const output = new Map<string, string>();
+  const output = new Map<string, string | Uint8Array>();
   let problems: Problem[] = [];
   let fatal: string | undefined;
   const clients = new Set<ServerResponse>();
@@ -107,6 +107,7 @@ export async function startDev(options: DevOptions): Promise<DevServer> {
     drafts: true,
     today: options.today,
     stylesheet: join(templatesDir, 'style.css'),
+    mode: 'dev',
   };
   let started = performance.now();
   let worker = await startWorker();
@@ -212,7 +213,7 @@ export async function startDev(options: DevOptions): Promise<DevServer> {
       return;
     }
     response.writeHead(status, { 'content-type': types[extension] ?? 'application/octet-stream', 'cache-control': 'no-store' });
-    response.end(extension === 'html' ? inject(body, problems, fatal) : body);
+    response.end(extension === 'html' ? inject(String(body), problems, fatal) : body);
   }
 
   log(`verksam: förhandsvisningen körs på ${url} (Ctrl+C avslutar)`);

@@ -18,7 +18,7 @@ export type FromWorker =
       full: boolean;
       problems: Problem[];
       /** Output files that changed, with their new contents. */
-      files: [path: string, contents: string][];
+      files: [path: string, contents: string | Uint8Array][];
       removed: string[];
       rendered: number;
       milliseconds: number;

@@ -27,7 +27,7 @@ port.on('message', (request: ToWorker) => {
     let reply: FromWorker;
     try {
       const result = await session.update(request.changed ?? undefined);
-      const files = result.changed.map((path): [string, string] => [path, session.outputFiles.get(path)!]);
+      const files = result.changed.map((path): [string, string | Uint8Array] => [path, session.outputFiles.get(path)!]);
       reply = {
         type: 'updated',
         full: request.changed === null,
