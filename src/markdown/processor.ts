@@ -1,5 +1,5 @@
 import type { Root } from 'hast';
-import rehypeRaw from 'rehype-raw';
+import rehypeRawWhenPresent from './raw-html.js';
 import rehypeSanitize, { defaultSchema, type Options as SanitizeSchema } from 'rehype-sanitize';
 import rehypeSlug from 'rehype-slug';
 import remarkGfm from 'remark-gfm';
@@ -31,7 +31,7 @@ const processor = unified()
     footnoteBackLabel: (referenceIndex, rereferenceIndex) =>
       `Tillbaka till hänvisning ${referenceIndex + 1}${rereferenceIndex > 1 ? `-${rereferenceIndex}` : ''}`,
   })
-  .use(rehypeRaw)
+  .use(rehypeRawWhenPresent)
   .use(rehypeSanitize, sanitizeSchema)
   .use(rehypeSlug)
   .freeze();
