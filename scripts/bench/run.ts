@@ -1,0 +1,191 @@
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { generateSite } from './generate.js';
+import { writeEleventySite, writeHugoSite } from './others.js';
+
+/*
+ * `npm run bench`: builds the same synthetic news archive with verksam, Eleventy 3 and (when
+ * installed) Hugo, alternating between them in one run, and prints medians with min–max and
+ * the ratios. Every number is a whole process, as an editor or CI meets it. Also measures the
+ * preview: the time from saving one news item to the reload event.
+ */
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const eleventyDir = join(root, 'scripts', 'bench', 'eleventy');
+const verksamBin = join(root, 'bin', 'verksam.js');
+const gnuTime = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
+
+const { values } = parseArgs({
+  options: {
+    quick: { type: 'boolean', default: false },
+    json: { type: 'string' },
+    runs: { type: 'string', default: '3' },
+    work: { type: 'string', default: join(tmpdir(), 'verksam-bench') },
+  },
+});
+const runs = Number(values.runs);
+const sizes = values.quick ? [1000] : [1000, 10000];
+
+interface Sample {
+  seconds: number;
+  /** Peak resident set size in MiB, where /usr/bin/time can tell. */
+  rssMiB?: number;
+}
+
+/** Runs a command to completion; wall time from spawn to exit, peak RSS from GNU time. */
+function measure(command: string, args: string[], cwd: string): Promise<Sample> {
+  const wrapped = gnuTime ? [gnuTime, ['-f', '__rss=%M', command, ...args]] : [command, args];
+  return new Promise((done, fail) => {
+    const started = process.hrtime.bigint();
+    const child = spawn(wrapped[0] as string, wrapped[1] as string[], { cwd, stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    child.on('close', (code) => {
+      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+      if (code !== 0) return fail(new Error(`${command} ${args.join(' ')} failed (${code}):\n${stderr.slice(-2000)}`));
+      const rss = /__rss=(\d+)/.exec(stderr)?.[1];
+      done({ seconds, rssMiB: rss ? Number(rss) / 1024 : undefined });
+    });
+  });
+}
+
+/** Time from saving a news item to the preview's reload event, and start-up to first page. */
+async function measureDev(contentDir: string, newsFile: string, edits: number): Promise<{ startup: number; save: number[]; retitle: number[] }> {
+  const started = performance.now();
+  const child = spawn(process.execPath, [verksamBin, 'dev', '--content', contentDir, '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  try {
+    const url = await new Promise<string>((done, fail) => {
+      let out = '';
+      child.stdout.on('data', (chunk) => {
+        out += chunk;
+        const match = /(http:\/\/127\.0\.0\.1:\d+\/)/.exec(out);
+        if (match) done(match[1]!);
+      });
+      child.on('exit', () => fail(new Error(`dev exited: ${out}`)));
+    });
+    await (await fetch(url)).text();
+    const startup = (performance.now() - started) / 1000;
+    const response = await fetch(new URL('/__verksam/events', url));
+    const reader = response.body!.getReader();
+    const decoder = new TextDecoder();
+    const nextReload = async () => {
+      let buffer = '';
+      for (;;) {
+        const { value } = await reader.read();
+        buffer += decoder.decode(value, { stream: true });
+        if (/event: reload/.test(buffer)) return;
+      }
+    };
+    const original = await readFile(newsFile, 'utf8');
+    const save: number[] = [];
+    const retitle: number[] = [];
+    for (let index = 0; index < edits; index++) {
+      await new Promise((done) => setTimeout(done, 150));
+      const body = original.replace(/\n$/, `\n\nRedigering ${index}.\n`);
+      const t0 = performance.now();
+      await writeFile(newsFile, body);
+      await nextReload();
+      save.push(performance.now() - t0);
+      await new Promise((done) => setTimeout(done, 150));
+      const moved = original.replace(/^title: "/m, `title: "Ändrad ${index} `).replace(/^date: \d{4}/m, 'date: 2025');
+      const t1 = performance.now();
+      await writeFile(newsFile, moved);
+      await nextReload();
+      retitle.push(performance.now() - t1);
+    }
+    await writeFile(newsFile, original);
+    await reader.cancel();
+    return { startup, save, retitle };
+  } finally {
+    child.kill('SIGTERM');
+  }
+}
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+const summary = (samples: Sample[]) => ({
+  median: median(samples.map((sample) => sample.seconds)),
+  min: Math.min(...samples.map((sample) => sample.seconds)),
+  max: Math.max(...samples.map((sample) => sample.seconds)),
+  rssMiB: samples.some((sample) => sample.rssMiB) ? Math.max(...samples.map((sample) => sample.rssMiB ?? 0)) : undefined,
+});
+
+const results: Record<string, unknown> = {};
+if (!existsSync(join(eleventyDir, 'node_modules', '@11ty', 'eleventy'))) {
+  console.log('Installing Eleventy for the comparison (scripts/bench/eleventy)…');
+  const install = spawnSync('npm', ['ci', '--no-audit', '--no-fund'], { cwd: eleventyDir, stdio: 'inherit' });
+  if (install.status !== 0) throw new Error('npm ci in scripts/bench/eleventy failed');
+}
+const hugo = spawnSync('hugo', ['version'], { encoding: 'utf8' }).status === 0;
+if (!hugo) console.log('Hugo is not installed (apt-get install hugo); the Hugo column is left out.');
+
+for (const size of sizes) {
+  const work = join(values.work, String(size));
+  const contentDir = join(work, 'content');
+  const { newsFiles } = await generateSite(contentDir, size);
+  await writeEleventySite(contentDir, join(work, 'eleventy'));
+  if (hugo) await writeHugoSite(contentDir, join(work, 'hugo'));
+  const out = join(work, 'dist');
+  const changed = newsFiles[Math.floor(newsFiles.length / 2)]!;
+  const samples: Record<string, Sample[]> = { cold: [], changed: [], eleventy: [], hugo: [] };
+  for (let run = 0; run < runs; run++) {
+    // alternate the tools so that machine load hits them alike
+    await rm(out, { recursive: true, force: true });
+    await rm(join(root, '.cache'), { recursive: true, force: true });
+    samples.cold!.push(await measure(process.execPath, [verksamBin, 'build', '--content', contentDir, '--out', out], root));
+    await rm(join(work, 'eleventy', '_site'), { recursive: true, force: true });
+    samples.eleventy!.push(await measure(process.execPath, [join(eleventyDir, 'node_modules', '@11ty', 'eleventy', 'cmd.cjs'), '--quiet'], join(work, 'eleventy')));
+    if (hugo) {
+      await rm(join(work, 'hugo', 'public'), { recursive: true, force: true });
+      samples.hugo!.push(await measure('hugo', ['--quiet'], join(work, 'hugo')));
+    }
+    const text = await readFile(changed, 'utf8');
+    await writeFile(changed, text.replace(/\n$/, `\n\nÄndring ${run}.\n`));
+    samples.changed!.push(await measure(process.execPath, [verksamBin, 'build', '--content', contentDir, '--out', out], root));
+  }
+  const dev = await measureDev(contentDir, changed, 5);
+  const cold = summary(samples.cold!);
+  const eleventy = summary(samples.eleventy!);
+  const hugoSummary = hugo ? summary(samples.hugo!) : undefined;
+  results[size] = {
+    verksam: { cold, changedOne: summary(samples.changed!) },
+    eleventy,
+    hugo: hugoSummary,
+    ratios: {
+      coldVsEleventy: cold.median / eleventy.median,
+      coldVsHugo: hugoSummary ? cold.median / hugoSummary.median : undefined,
+      changedVsEleventy: summary(samples.changed!).median / eleventy.median,
+      changedVsHugo: hugoSummary ? summary(samples.changed!).median / hugoSummary.median : undefined,
+    },
+    dev: { startupSeconds: dev.startup, saveMs: median(dev.save), saveMsRange: [Math.min(...dev.save), Math.max(...dev.save)], retitleMs: median(dev.retitle) },
+  };
+}
+
+const f = (value: number | undefined, digits = 2) => (value === undefined ? '–' : value.toFixed(digits));
+const rows: string[][] = [['size', 'measure', 'verksam', 'Eleventy 3', 'Hugo', 'verksam/Eleventy', 'verksam/Hugo']];
+for (const size of sizes) {
+  const r = results[size] as {
+    verksam: { cold: ReturnType<typeof summary>; changedOne: ReturnType<typeof summary> };
+    eleventy: ReturnType<typeof summary>;
+    hugo?: ReturnType<typeof summary>;
+    ratios: Record<string, number | undefined>;
+    dev: { startupSeconds: number; saveMs: number; retitleMs: number };
+  };
+  const range = (s: ReturnType<typeof summary>) => `${f(s.median)} s (${f(s.min)}–${f(s.max)})`;
+  rows.push([String(size), 'full build, no cache', range(r.verksam.cold), range(r.eleventy), r.hugo ? range(r.hugo) : '–', f(r.ratios.coldVsEleventy), f(r.ratios.coldVsHugo)]);
+  rows.push([String(size), 'full build, one item changed', range(r.verksam.changedOne), '', '', f(r.ratios.changedVsEleventy), f(r.ratios.changedVsHugo)]);
+  rows.push([String(size), 'peak RSS (MiB)', f(r.verksam.cold.rssMiB, 0), f(r.eleventy.rssMiB, 0), r.hugo ? f(r.hugo.rssMiB, 0) : '–', '', '']);
+  rows.push([String(size), 'dev: save → reload (ms)', f(r.dev.saveMs, 0), '', '', '', '']);
+  rows.push([String(size), 'dev: title+date edit → reload (ms)', f(r.dev.retitleMs, 0), '', '', '', '']);
+  rows.push([String(size), 'dev: start-up to first page (s)', f(r.dev.startupSeconds), '', '', '', '']);
+}
+const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)));
+console.log(rows.map((row) => `| ${row.map((cell, column) => cell.padEnd(widths[column]!)).join(' | ')} |`).join('\n'));
+if (values.json) {
+  await writeFile(values.json, `${JSON.stringify({ date: new Date().toISOString(), runs, results }, null, 2)}\n`);
+  console.log(`JSON: ${values.json}`);
+}
