@@ -131,8 +131,7 @@ export class BuildSession {
       }
       const { tree } = renderRoute(route, graph);
       const info = linkInfo(tree, graph.site.baseUrl);
-      applyBasePath(tree, new URL(graph.site.baseUrl).pathname);
-      const html = `${toHtml(tree)}\n`;
+      const html = `${toHtml(applyBasePath(tree, new URL(graph.site.baseUrl).pathname))}\n`;
       rendered++;
       pages.set(route.path, { key, file: outputFile(route.path), html, ...info });
       if (previous?.html !== html) changedOutput.push(outputFile(route.path));

@@ -1,5 +1,5 @@
-import type { Root } from 'hast';
-import { visit } from 'unist-util-visit';
+import type { Element, Root } from 'hast';
+import { rewrite } from './rewrite.js';
 
 const urlProperties = ['href', 'src', 'action', 'poster'] as const;
 
@@ -8,13 +8,28 @@ const urlProperties = ['href', 'src', 'action', 'poster'] as const;
  * published under a sub-path (https://org.github.io/repo/) keeps every link inside it.
  * Templates and content write "/nyheter/"; only this function knows about the base path.
  */
-export function applyBasePath(tree: Root, basePath: string): void {
-  if (basePath === '/') return;
+export function applyBasePath(tree: Root, basePath: string): Root {
+  if (basePath === '/') return tree;
   const prefix = basePath.replace(/\/$/, '');
-  visit(tree, 'element', (node) => {
+  const rooted = (url: string) => url.startsWith('/') && !url.startsWith('//');
+  return rewrite(tree, (node) => {
+    let properties: Element['properties'] | undefined;
     for (const name of urlProperties) {
       const value = node.properties[name];
-      if (typeof value === 'string' && value.startsWith('/') && !value.startsWith('//')) node.properties[name] = prefix + value;
+      if (typeof value === 'string' && rooted(value)) {
+        properties ??= { ...node.properties };
+        properties[name] = prefix + value;
+      }
     }
+    // responsive images (<img>, <source>): "url 480w, url 800w"
+    const srcSet = node.properties.srcSet;
+    if (typeof srcSet === 'string' && srcSet.split(',').some((candidate) => rooted(candidate.trim()))) {
+      properties ??= { ...node.properties };
+      properties.srcSet = srcSet
+        .split(',')
+        .map((candidate) => candidate.trim().replace(/^\S+/, (url) => (rooted(url) ? prefix + url : url)))
+        .join(', ');
+    }
+    return properties ? { ...node, properties } : undefined;
   });
 }

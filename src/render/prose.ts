@@ -1,6 +1,6 @@
 import type { Element, Root } from 'hast';
 import { headingRank } from 'hast-util-heading-rank';
-import { visit } from 'unist-util-visit';
+import { rewrite } from './rewrite.js';
 
 export interface ProseOptions {
   /** The level the body's top headings get on this page (2 under the page's h1). */
@@ -12,40 +12,43 @@ export interface ProseOptions {
 }
 
 /**
- * A content body ready to place in a page: a copy (the graph is frozen and shared), headings
- * moved under the page's own and never skipping a level, ids made unique on the page.
+ * A content body ready to place in a page: headings moved under the page's own and never
+ * skipping a level, ids made unique on the page, wide tables made scrollable. The body itself
+ * is frozen and shared by every page that shows it, so this returns a new tree that copies only
+ * what it changes.
  */
 export function placeBody(body: Root, { topLevel, idPrefix = '', context }: ProseOptions): Root {
-  const tree = structuredClone(body);
   let previous = topLevel - 1;
   let shift: number | undefined;
   let tables = 0;
-  visit(tree, 'element', (node: Element, index, parent) => {
-    if (node.tagName === 'table' && parent && index !== undefined && !isScrollWrapper(parent)) {
-      parent.children[index] = scrollable(node, `Tabell ${++tables}${context ? ` i ${context}` : ''}`);
-      return;
+  return rewrite(body, (node, parent) => {
+    if (node.tagName === 'table' && !isScrollWrapper(parent)) {
+      return scrollable(node, `Tabell ${++tables}${context ? ` i ${context}` : ''}`);
     }
+    let tagName = node.tagName;
+    const properties: Element['properties'] = {};
     const rank = headingRank(node);
     if (rank) {
       shift ??= topLevel - rank;
       const wanted = Math.min(6, Math.max(topLevel, Math.min(rank + shift, previous + 1)));
-      node.tagName = `h${wanted}`;
+      tagName = `h${wanted}`;
       previous = wanted;
     }
-    if (!idPrefix) return;
-    if (typeof node.properties.id === 'string') node.properties.id = idPrefix + node.properties.id;
-    const href = node.properties.href;
-    if (typeof href === 'string' && href.startsWith('#') && href.length > 1) node.properties.href = `#${idPrefix}${href.slice(1)}`;
-    for (const name of ['ariaDescribedBy', 'ariaLabelledBy'] as const) {
-      const value = node.properties[name];
-      if (Array.isArray(value)) node.properties[name] = value.map((id) => idPrefix + String(id));
+    if (idPrefix) {
+      if (typeof node.properties.id === 'string') properties.id = idPrefix + node.properties.id;
+      const href = node.properties.href;
+      if (typeof href === 'string' && href.startsWith('#') && href.length > 1) properties.href = `#${idPrefix}${href.slice(1)}`;
+      for (const name of ['ariaDescribedBy', 'ariaLabelledBy'] as const) {
+        const value = node.properties[name];
+        if (Array.isArray(value)) properties[name] = value.map((id) => idPrefix + String(id));
+      }
     }
+    if (tagName === node.tagName && Object.keys(properties).length === 0) return undefined;
+    return { ...node, tagName, properties: { ...node.properties, ...properties } };
   });
-  return tree;
 }
 
-const isScrollWrapper = (node: { type: string; properties?: Element['properties'] }) =>
-  node.type === 'element' && String(node.properties?.className ?? '').includes('table-scroll');
+const isScrollWrapper = (node: Root | Element) => node.type === 'element' && String(node.properties.className ?? '').includes('table-scroll');
 
 /**
  * A wide table scrolls inside its own box on a phone instead of widening the page; the box is
