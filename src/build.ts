@@ -4,6 +4,8 @@ import { parseEntry } from './content/entries.js';
 import { todayInSweden, type ContentGraph } from './content/graph.js';
 import { loadContent } from './content/load.js';
 import { ContentError, gate, problem } from './content/problems.js';
+import { ImageInspector } from './images/inspect.js';
+import { addReportPdfs } from './pdf/report-pdf.js';
 import type { Route } from './routes/routes.js';
 import { BuildSession, normaliseBaseUrl } from './session.js';
 import { checkOutputDir, writeSiteAtomically, type OutputFile } from './write/atomic.js';
@@ -20,9 +22,14 @@ export interface SiteBuild {
 export async function loadSite(options: Partial<BuildOptions> = {}): Promise<ContentGraph> {
   const { contentDir, cwd, baseUrl, drafts, today } = { ...defaults, ...options };
   const files = await loadContent(contentDir, cwd);
+  const images = await new ImageInspector().inspect(
+    contentDir,
+    cwd,
+    files.map((file) => file.contentPath),
+  );
   const { graph, messages } = assemble(
     files.map((file) => ({ contentPath: file.contentPath, result: parseEntry(file) })),
-    { drafts, today: today ?? todayInSweden() },
+    { drafts, today: today ?? todayInSweden(), images },
   );
   gate('content', messages);
   if (!graph) throw new Error('content stage returned no graph and no messages');
@@ -46,6 +53,10 @@ export async function buildSite(options: Partial<BuildOptions> = {}): Promise<Si
 export interface BuildResult extends SiteBuild {
   outDir: string;
   milliseconds: number;
+  /** The annual reports' PDFs written, relative to the output folder. */
+  pdfs: { path: string; bytes: number }[];
+  /** Lines for the command line to print: why something optional (a PDF) was not made. */
+  notices: string[];
 }
 
 /** Builds and replaces the output folder as a whole, or changes nothing. */
@@ -54,7 +65,10 @@ export async function build(options: Partial<BuildOptions> = {}): Promise<BuildR
   const resolved = { ...defaults, ...options };
   const unsafe = checkOutputDir(resolved.outDir, resolved.contentDir);
   if (unsafe) throw new ContentError('options', [problem(resolved.outDir, 'unsafe-output-path', unsafe)]);
-  const site = await buildSite(resolved);
+  const built = await buildSite(resolved);
+  // The print editions are made from the built site before anything is written (see pdf/report-pdf.ts).
+  const withPdfs = resolved.pdf ? await addReportPdfs(built, resolved.chromiumPath) : { ...built, pdfs: [], notices: [] };
+  const site: SiteBuild = { graph: built.graph, routes: withPdfs.routes, files: withPdfs.files };
   await writeSiteAtomically(resolved.outDir, site.files);
-  return { ...site, outDir: resolved.outDir, milliseconds: performance.now() - started };
+  return { ...site, outDir: resolved.outDir, milliseconds: performance.now() - started, pdfs: withPdfs.pdfs, notices: withPdfs.notices };
 }

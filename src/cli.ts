@@ -4,15 +4,19 @@ import { parseArgs } from 'node:util';
 import { build } from './build.js';
 import { checkContent, jsonReport } from './commands/check.js';
 import { createNewFile, isNewType, newTypes, stockholmDate, type NewRequest } from './commands/new.js';
+import { formatNewsletterReport, newsletterCommand } from './commands/newsletter.js';
 import { defaults } from './config.js';
 import { ContentError } from './content/problems.js';
-import { formatMessages } from './report.js';
+import { formatMessages, formatWarnings } from './report.js';
+import { formatFileSize } from './format/file-size.js';
 
 const usage = `Användning:
-  verksam build [--content MAPP] [--out MAPP] [--base-url URL]   bygger webbplatsen
+  verksam build [--content MAPP] [--out MAPP] [--base-url URL] [--no-pdf]
+                                                                 bygger webbplatsen, med verksamhetsberättelsen som PDF
   verksam check [--content MAPP] [--format json]                 kontrollerar innehåll och länkar utan att skriva något
   verksam new <typ> "<titel>" [--area OMRÅDE] [--content MAPP]   skapar en ny innehållsfil som går att bygga direkt
   verksam dev [--content MAPP] [--port 8080]                     förhandsvisning som uppdateras när du sparar
+  verksam newsletter <namn> [--content MAPP] [--out MAPP]        bygger webbplatsen och visar nyhetsbrevets e-postfiler och storlek
 
   Typer för new:
     nyhet "Rubrik" [--area OMRÅDE …]         nyheter/<namn>.md, som utkast (draft: true)
@@ -30,14 +34,17 @@ const usage = `Användning:
   --year      året för verksamhetsberättelsen
   --date      datum i stället för dagens, ÅÅÅÅ-MM-DD
   --port      porten för förhandsvisningen (standard: 8080)
-  --now       gör som om dagens datum vore ÅÅÅÅ-MM-DD (vad som räknas som publicerat)`;
+  --now       gör som om dagens datum vore ÅÅÅÅ-MM-DD (vad som räknas som publicerat)
+  --no-pdf    skapa ingen PDF av verksamhetsberättelsen (den kräver Chromium, ${defaults.chromiumPath}
+              eller VERKSAM_CHROMIUM)`;
 
 /** The options each command takes; any other is a wrong argument. */
 const commandOptions: Readonly<Record<string, readonly string[]>> = {
-  build: ['content', 'out', 'base-url', 'now'],
+  build: ['content', 'out', 'base-url', 'now', 'no-pdf'],
   check: ['content', 'format', 'now'],
   dev: ['content', 'port', 'now'],
   new: ['content', 'area', 'year', 'date'],
+  newsletter: ['content', 'out', 'base-url', 'now'],
 };
 
 /** argv → command; the only place that prints or decides exit codes (0 ok, 1 content, 2 usage/bug). */
@@ -52,6 +59,7 @@ export async function main(argv: readonly string[]): Promise<number> {
         content: { type: 'string', default: defaults.contentDir },
         out: { type: 'string', default: defaults.outDir },
         'base-url': { type: 'string' },
+        'no-pdf': { type: 'boolean', default: false },
         format: { type: 'string', default: 'text' },
         area: { type: 'string', multiple: true, default: [] },
         year: { type: 'string' },
@@ -98,16 +106,25 @@ export async function main(argv: readonly string[]): Promise<number> {
   }
   try {
     if (command === 'build') {
-      const result = await build({ contentDir: values.content, outDir: values.out, baseUrl, today });
+      const result = await build({
+        contentDir: values.content,
+        outDir: values.out,
+        baseUrl,
+        today,
+        pdf: !values['no-pdf'],
+        chromiumPath: process.env.VERKSAM_CHROMIUM || defaults.chromiumPath,
+      });
       const pages = result.files.filter((file) => file.path.endsWith('.html')).length;
       const seconds = (result.milliseconds / 1000).toLocaleString('sv-SE', { maximumFractionDigits: 2 });
       console.log(`verksam: ${pages} sidor skrevs till ${relative(process.cwd(), result.outDir) || '.'}/ på ${seconds} s.`);
+      for (const pdf of result.pdfs) console.log(`verksam: ${pdf.path} (${formatFileSize(pdf.bytes)}) skrevs.`);
+      for (const notice of result.notices) console.error(notice);
       return 0;
     }
     if (command === 'check') {
       const result = await checkContent({ contentDir: values.content, today });
       if (values.format === 'json') {
-        const report = jsonReport(result.ok ? [] : result.messages);
+        const report = result.ok ? jsonReport([], result.warnings) : jsonReport(result.messages);
         console.log(JSON.stringify(report, null, 2));
         return report.ok ? 0 : 1;
       }
@@ -115,6 +132,7 @@ export async function main(argv: readonly string[]): Promise<number> {
         console.error(formatMessages(result.messages));
         return 1;
       }
+      if (result.warnings.length > 0) console.error(formatWarnings(result.warnings));
       const { graph, files } = result.site;
       const pages = files.filter((file) => file.path.endsWith('.html')).length;
       console.log(
@@ -123,10 +141,11 @@ export async function main(argv: readonly string[]): Promise<number> {
       return 0;
     }
     if (command === 'new') return await newCommand(positionals.slice(1), values);
+    if (command === 'newsletter') return await newsletterCli(positionals.slice(1), { contentDir: values.content, outDir: values.out, baseUrl, today });
     if (command === 'dev') return await devCommand(values.content, port, today);
   } catch (error) {
     if (error instanceof ContentError) {
-      const untouched = command === 'build' ? ' Inget skrevs; den tidigare webbplatsen är orörd.' : '';
+      const untouched = command === 'build' || command === 'newsletter' ? ' Inget skrevs; den tidigare webbplatsen är orörd.' : '';
       console.error(formatMessages(error.messages) + untouched);
       return 1;
     }
@@ -177,6 +196,23 @@ async function newCommand(args: readonly string[], values: { content: string; ar
   }
   console.log([`verksam: skapade ${outcome.path}`, ...outcome.notes.map((note) => `  ${note}`), 'Öppna filen och skriv texten; kör npm run check.'].join('\n'));
   return 0;
+}
+
+/** `verksam newsletter <namn>`: builds, then where the issue's email files are and their sizes. */
+async function newsletterCli(args: readonly string[], options: { contentDir: string; outDir: string; baseUrl?: string; today?: string }): Promise<number> {
+  if (args.length > 1) {
+    console.error(`Ange ett nyhetsbrev i taget, t.ex. verksam newsletter ${args[0]}.\n\n${usage}`);
+    return 2;
+  }
+  const outcome = await newsletterCommand({ slug: args[0], ...options });
+  if (!outcome.ok) {
+    console.error(outcome.message);
+    return outcome.code;
+  }
+  const report = formatNewsletterReport(outcome);
+  console.log(report.out.join('\n'));
+  if (report.err.length > 0) console.error(report.err.join('\n'));
+  return outcome.code;
 }
 
 /** `verksam dev`: runs until Ctrl+C. */

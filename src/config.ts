@@ -15,6 +15,13 @@ export interface BuildOptions {
   drafts: boolean;
   /** Today's date (ÅÅÅÅ-MM-DD) for deciding what is published; the real date in Sweden when absent. */
   today?: string;
+  /**
+   * `build` also prints each annual report to verksamhetsberattelse-<year>.pdf with headless
+   * Chromium (when Chromium is there; `--no-pdf` turns it off).
+   */
+  pdf: boolean;
+  /** The Chromium that prints the PDFs (Debian's package). */
+  chromiumPath: string;
 }
 
 export const defaults: BuildOptions = {
@@ -22,4 +29,6 @@ export const defaults: BuildOptions = {
   outDir: 'dist',
   cwd: process.cwd(),
   drafts: false,
+  pdf: true,
+  chromiumPath: '/usr/bin/chromium',
 };

@@ -20,3 +20,14 @@ export function formatMessages(messages: readonly VFileMessage[]): string {
     `${count} problem hittades.`,
   ].join('\n');
 }
+
+/** Warnings, one line each like problems: `file:line:column  varning  message  [rule]`. */
+export function formatWarnings(messages: readonly VFileMessage[]): string {
+  return messages
+    .map((message) => {
+      const place = message.line ? `:${message.line}:${message.column ?? 1}` : '';
+      const hint = message.ruleId && message.ruleId in rules ? `\n  ${rules[message.ruleId as keyof typeof rules]}` : '';
+      return `${message.file}${place}  varning  ${message.reason}  [${message.ruleId}]${hint}`;
+    })
+    .join('\n');
+}

@@ -15,6 +15,7 @@ import { renderRoute } from './render/render.js';
 import { checkOutputPaths } from './routes/collisions.js';
 import { dependencies } from './routes/dependencies.js';
 import { extras, type ExtraFile } from './extras/index.js';
+import { ImageInspector } from './images/inspect.js';
 import { deriveRoutes, type Route } from './routes/routes.js';
 import { outputFile, urls } from './routes/urls.js';
 
@@ -80,6 +81,8 @@ const hash = (text: string) => createHash('sha1').update(text).digest('hex');
  */
 export class BuildSession {
   private readonly files = new Map<string, ParsedFile>();
+  /** Image files are bytes, not text: inspected apart from parsing, each once per change. */
+  private readonly images = new ImageInspector();
   private pages = new Map<string, RenderedPage>();
   private output = new Map<string, string | Uint8Array>();
   private siteKey = '';
@@ -99,9 +102,10 @@ export class BuildSession {
     const touched = changed ? await this.readChanged(changed) : await this.readAll();
     const stylesheet = await readFile(this.options.stylesheet ?? stylesheetPath, 'utf8');
 
+    const images = await this.images.inspect(this.options.contentDir, this.options.cwd, this.files.keys());
     const built = assemble(
       [...this.files].map(([contentPath, { result }]) => ({ contentPath, result })),
-      { drafts: this.options.drafts, today: this.options.today ?? todayInSweden() },
+      { drafts: this.options.drafts, today: this.options.today ?? todayInSweden(), images },
     );
     if (!built.graph) return this.failure(built.messages);
 

@@ -6,6 +6,8 @@ import { groupBy } from '../src/routes/paginate.js';
 import { urls } from '../src/routes/urls.js';
 import { Layout } from './layout.js';
 import { GoalList, NewsList, ProjectList } from './parts/common.js';
+import { areaFeeds, FeedLinks } from './parts/feeds.js';
+import { imageSizes, Picture } from './parts/picture.js';
 
 const latestNewsCount = 10;
 
@@ -17,8 +19,11 @@ export function AreaPage({ area }: Extract<Route, { kind: 'area' }>, ctx: PageCo
     title: area.title,
     description: area.summary,
     breadcrumbs: [{ title: 'Verksamhetsområden', url: urls.areas() }],
+    image: area.image,
+    feeds: areaFeeds(area),
     children: [
       <p class="lead">{area.summary}</p>,
+      area.image ? Picture(area.image, { sizes: imageSizes.column, lazy: false, className: 'page-image' }) : null,
       placeBody(area.body, { topLevel: 2 }),
       area.contact ? (
         <section aria-labelledby="kontakt" class="contact-card">
@@ -53,6 +58,7 @@ export function AreaPage({ area }: Extract<Route, { kind: 'area' }>, ctx: PageCo
       <section aria-labelledby="nyheter">
         <h2 id="nyheter">Senaste nytt</h2>
         {area.news.length > 0 ? NewsList(area.news.slice(0, latestNewsCount), 3) : <p>Inga nyheter från området.</p>}
+        {FeedLinks(areaFeeds(area), `Prenumerera på nyheter om ${area.title}`)}
       </section>,
     ],
   });

@@ -17,10 +17,11 @@ export function GoalPage({ goal, previous, next }: Extract<Route, { kind: 'goal'
       { title: 'Verksamhetsberättelser', url: urls.reports() },
       { title: goal.report.title, url: urls.report(goal.report) },
     ],
+    index: { kind: 'Mål', date: goal.report.title },
     children: [
       <p class="lead">{goal.statement}</p>,
       ...GoalBody(goal, 2),
-      <nav class="prev-next" aria-label="Andra mål">
+      <nav class="prev-next" aria-label="Andra mål" data-pagefind-ignore="">
         <ul>
           {previous ? (
             <li>

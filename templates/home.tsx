@@ -5,6 +5,8 @@ import type { Route } from '../src/routes/routes.js';
 import { urls } from '../src/routes/urls.js';
 import { Layout } from './layout.js';
 import { NewsList, ProjectList } from './parts/common.js';
+import { newsFeeds } from './parts/feeds.js';
+import { organisationJsonLd } from './parts/structured-data.js';
 
 const latestNewsCount = 5;
 
@@ -17,6 +19,8 @@ export function HomePage(_route: Extract<Route, { kind: 'home' }>, ctx: PageCont
     ctx,
     title: site.title,
     description: site.description,
+    feeds: newsFeeds(site),
+    jsonLd: organisationJsonLd(site),
     children: [
       <p class="lead">{site.description}</p>,
       <section aria-labelledby="senaste-nytt">

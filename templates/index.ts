@@ -1,6 +1,7 @@
 import type { Root } from 'hast';
 import type { PageContext } from '../src/render/context.js';
 import type { Route, RouteKind } from '../src/routes/routes.js';
+import { AccessibilityPage } from './accessibility.js';
 import { AreaPage } from './area.js';
 import { AreasPage } from './areas.js';
 import { GoalPage } from './goal.js';
@@ -15,6 +16,7 @@ import { ProjectPage } from './project.js';
 import { ProjectsPage } from './projects.js';
 import { ReportPage } from './report.js';
 import { ReportsPage } from './reports.js';
+import { SearchPage } from './search.js';
 
 type Templates = { [K in RouteKind]: (route: Extract<Route, { kind: K }>, ctx: PageContext) => Root };
 
@@ -33,5 +35,7 @@ export const templates: Templates = {
   'news-item': NewsItemPage,
   newsletters: NewslettersPage,
   newsletter: NewsletterPage,
+  search: SearchPage,
+  accessibility: AccessibilityPage,
   'not-found': NotFoundPage,
 };

@@ -1,6 +1,10 @@
-import type { Element, Nodes, Root } from 'hast';
+import type { Element, Nodes, Properties, Root } from 'hast';
+import type { Image } from '../src/content/graph.js';
+import { imagePlan } from '../src/images/variants.js';
 import type { PageContext } from '../src/render/context.js';
 import { urls } from '../src/routes/urls.js';
+import type { FeedLink } from './parts/feeds.js';
+import { JsonLd, type JsonLdData } from './parts/json-ld.js';
 
 /** What a template may put where children go: a node, text, or a flat list of them. */
 export type Flat = Nodes | string | number | null | undefined;
@@ -22,16 +26,76 @@ export interface LayoutProps {
   /** When the page's h1 differs from its title. */
   heading?: Content;
   children?: Content;
+  /** An article (a news item): Open Graph type "article" with its date. */
+  article?: { published: string };
+  /** The page's image, for Open Graph and Twitter cards. */
+  image?: Image;
+  /** Structured data (schema.org) about the page, as JSON-LD. */
+  jsonLd?: JsonLdData;
+  /** Feeds of this page's news, for feed readers' autodiscovery. */
+  feeds?: readonly FeedLink[];
+  /**
+   * Puts the page in the search index (Pagefind): its kind, shown and filtered on, and its
+   * date or period as readers read it. Pages without it are not searched.
+   */
+  index?: SearchIndexing;
+}
+
+/** The kinds of page search finds, as the results name them. */
+export type SearchKind = 'Mål' | 'Projekt' | 'Nyhet' | 'Nyhetsbrev';
+export const searchKinds: readonly SearchKind[] = ['Mål', 'Projekt', 'Nyhet', 'Nyhetsbrev'];
+
+export interface SearchIndexing {
+  kind: SearchKind;
+  date?: string;
+}
+
+/** Pagefind's attributes on <main>: index this part of the page, with its kind and date. */
+function indexAttributes(index: SearchIndexing | undefined): Properties {
+  if (!index) return {};
+  // Pagefind reads "key:value" attributes up to a comma.
+  const properties: Properties = { dataPagefindBody: '', dataPagefindFilter: `kind:${index.kind}` };
+  if (index.date) properties.dataPagefindMeta = `datum:${index.date.replace(/,/g, ' ')}`;
+  return properties;
+}
+
+/** Open Graph and Twitter card tags: what a shared link shows. */
+function SocialMeta(props: LayoutProps, documentTitle: string, canonical: string): Element[] {
+  const { ctx, title, description, article, image, index } = props;
+  const { site } = ctx;
+  const picture = image ? imagePlan(image.file).fallback : undefined;
+  const absolute = (url: string) => new URL(url.replace(/^\//, ''), site.baseUrl).href;
+  const meta = (property: string, content: string | undefined, extra: Properties = {}) =>
+    content === undefined ? [] : [{ type: 'element', tagName: 'meta', properties: { property, content, ...extra }, children: [] } as Element];
+  const named = (name: string, content: string | undefined) =>
+    content === undefined ? [] : [{ type: 'element', tagName: 'meta', properties: { name, content }, children: [] } as Element];
+  return [
+    ...meta('og:type', article ? 'article' : 'website'),
+    // the search index takes a page's title from here, so a hit reads like the page's own title
+    ...meta('og:title', ctx.path === urls.home() ? documentTitle : title, index ? { dataPagefindMeta: 'title[content]' } : {}),
+    ...meta('og:description', description),
+    ...meta('og:url', canonical),
+    ...meta('og:site_name', site.title),
+    ...meta('og:locale', 'sv_SE'),
+    ...meta('og:image', picture ? absolute(picture.url) : undefined),
+    ...meta('og:image:width', picture ? String(picture.width) : undefined),
+    ...meta('og:image:height', picture ? String(picture.height) : undefined),
+    ...meta('og:image:alt', image && !image.decorative ? image.alt : undefined),
+    ...meta('article:published_time', article?.published),
+    ...named('twitter:card', picture ? 'summary_large_image' : 'summary'),
+  ];
 }
 
 /** The id of <main>, the skip link's target. Chosen so no Swedish heading slug can clash. */
 export const mainId = 'sidans-innehall';
 
 /** Every page is one hast tree: head, skip link, header with navigation, breadcrumbs, main, footer. */
-export function Layout({ ctx, title, description, breadcrumbs, heading, children }: LayoutProps): Root {
+export function Layout(props: LayoutProps): Root {
+  const { ctx, title, breadcrumbs, heading, children, description } = props;
   const { site, path } = ctx;
   const isHome = path === urls.home();
   const documentTitle = isHome ? site.title : `${title} – ${site.title}`;
+  const canonical = new URL(path.replace(/^\//, ''), site.baseUrl).href;
   return {
     type: 'root',
     children: [
@@ -42,8 +106,15 @@ export function Layout({ ctx, title, description, breadcrumbs, heading, children
           <meta name="viewport" content="width=device-width, initial-scale=1" />
           <title>{documentTitle}</title>
           <meta name="description" content={description} />
-          <link rel="canonical" href={new URL(path.replace(/^\//, ''), site.baseUrl).href} />
+          <link rel="canonical" href={canonical} />
+          {SocialMeta(props, documentTitle, canonical)}
           <link rel="stylesheet" href={urls.stylesheet()} />
+          {/* the print stylesheet writes this address before the path of each link it shows */}
+          <style>{`:root{--site-address:${JSON.stringify(siteAddress(site.baseUrl))}}`}</style>
+          {(props.feeds ?? []).map((feed) => (
+            <link rel="alternate" type={feed.type} title={feed.title} href={feed.url} />
+          ))}
+          {props.jsonLd ? JsonLd(props.jsonLd) : null}
         </head>
         <body>
           <a class="skip-link" href={`#${mainId}`}>
@@ -65,10 +136,11 @@ export function Layout({ ctx, title, description, breadcrumbs, heading, children
                   ))}
                 </ul>
               </nav>
+              {path === urls.search() ? null : SiteSearch()}
             </div>
           </header>
           {breadcrumbs && !isHome ? Breadcrumbs([...breadcrumbs, { title, url: path }]) : null}
-          <main id={mainId} class="wrap" tabindex="-1">
+          <main id={mainId} class="wrap" tabindex="-1" {...indexAttributes(props.index)}>
             {heading ?? <h1>{title}</h1>}
             {children}
           </main>
@@ -93,12 +165,43 @@ export function Layout({ ctx, title, description, breadcrumbs, heading, children
                   </li>
                 ) : null}
               </ul>
+              <ul class="footer-links">
+                {ctx.graph.accessibility ? (
+                  <li>
+                    <a href={urls.accessibility()}>Tillgänglighetsredogörelse</a>
+                  </li>
+                ) : null}
+                <li>
+                  <a href={urls.search()}>Sök på webbplatsen</a>
+                </li>
+                <li>
+                  <a href={urls.newsFeed('rss')}>Nyheter som RSS-flöde</a>
+                </li>
+              </ul>
             </div>
           </footer>
         </body>
       </html>) as Element,
     ],
   };
+}
+
+/** The site's address as printed before a link's path: "www.kfkl.se" or "org.github.io". */
+function siteAddress(baseUrl: string): string {
+  return new URL(baseUrl).host;
+}
+
+/** The header's search field: a plain form that opens the search page with the words. */
+function SiteSearch(): Element {
+  return (
+    <form class="site-search" role="search" action={urls.search()} method="get">
+      <label class="visually-hidden" for="sidsok">
+        Sök på webbplatsen
+      </label>
+      <input type="search" id="sidsok" name="q" autocomplete="off" />
+      <button type="submit">Sök</button>
+    </form>
+  ) as Element;
 }
 
 /** A phone number never wraps: non-breaking hyphens and spaces. */

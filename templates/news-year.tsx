@@ -4,6 +4,7 @@ import type { Route } from '../src/routes/routes.js';
 import { urls } from '../src/routes/urls.js';
 import { Layout } from './layout.js';
 import { NewsList } from './parts/common.js';
+import { newsFeeds } from './parts/feeds.js';
 import { YearLinks } from './parts/year-links.js';
 
 /** All news of one year. */
@@ -13,6 +14,7 @@ export function NewsYearPage({ year, items, years }: Extract<Route, { kind: 'new
     title: `Nyheter ${year}`,
     description: `${items.length} nyheter från ${ctx.site.organisation} under ${year}.`,
     breadcrumbs: [{ title: 'Nyheter', url: urls.news() }],
+    feeds: newsFeeds(ctx.site),
     children: [YearLinks(years, year), NewsList(items, 2)],
   });
 }

@@ -4,6 +4,7 @@ import type { Route } from '../src/routes/routes.js';
 import { urls } from '../src/routes/urls.js';
 import { Layout } from './layout.js';
 import { NewsList } from './parts/common.js';
+import { FeedLinks, newsFeeds } from './parts/feeds.js';
 import { Pagination } from './parts/pagination.js';
 import { YearLinks } from './parts/year-links.js';
 
@@ -15,8 +16,10 @@ export function NewsPage({ page, years }: Extract<Route, { kind: 'news' }>, ctx:
     title,
     description: `Nyheter från ${ctx.site.organisation}${page.number > 1 ? `, sida ${page.number}` : ''}.`,
     breadcrumbs: page.number === 1 ? [] : [{ title: 'Nyheter', url: urls.news() }],
+    feeds: newsFeeds(ctx.site),
     children: [
       YearLinks(years),
+      page.number === 1 ? FeedLinks(newsFeeds(ctx.site), 'Prenumerera på nyheterna') : null,
       page.items.length > 0 ? NewsList(page.items, 2) : <p>Inga nyheter ännu.</p>,
       Pagination(page, urls.news),
     ],

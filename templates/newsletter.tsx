@@ -2,8 +2,10 @@ import type { Root } from 'hast';
 import type { PageContext } from '../src/render/context.js';
 import { placeBody } from '../src/render/prose.js';
 import type { Route } from '../src/routes/routes.js';
+import { emailUrl } from '../src/email/files.js';
 import { urls } from '../src/routes/urls.js';
 import { Layout } from './layout.js';
+import { formatDate } from '../src/format/dates.js';
 import { DateText, UnpublishedNotice } from './parts/common.js';
 
 /** The web version of a newsletter issue: editorial, articles in full, and its extra blocks. */
@@ -15,11 +17,14 @@ export function NewsletterPage({ newsletter }: Extract<Route, { kind: 'newslette
     heading: <h1>{newsletter.title}</h1>,
     description: newsletter.preheader ?? `${name} nr ${newsletter.number}.`,
     breadcrumbs: [{ title: 'Nyhetsbrev', url: urls.newsletters() }],
+    index: { kind: 'Nyhetsbrev', date: formatDate(newsletter.date) },
     children: [
       UnpublishedNotice(newsletter),
-      <p class="meta">
+      <p class="meta" data-pagefind-ignore="">
         {`${name} nr ${newsletter.number} · `}
         {DateText(newsletter.date)}
+        {' · '}
+        <a href={emailUrl(newsletter)}>Numret som e-postmeddelande</a>
       </p>,
       <div class="editorial">{placeBody(newsletter.body, { topLevel: 2 })}</div>,
       ...newsletter.articles.map((article, index) => (

@@ -4,7 +4,9 @@ import { placeBody } from '../src/render/prose.js';
 import type { Route } from '../src/routes/routes.js';
 import { urls } from '../src/routes/urls.js';
 import { Layout } from './layout.js';
+import { formatPartialDate } from '../src/format/dates.js';
 import { DateText, GoalList, NewsList, projectStatusLabel } from './parts/common.js';
+import { imageSizes, Picture } from './parts/picture.js';
 
 /** One project: facts, description, and the goals and news that name it. */
 export function ProjectPage({ project }: Extract<Route, { kind: 'project' }>, ctx: PageContext): Root {
@@ -13,14 +15,19 @@ export function ProjectPage({ project }: Extract<Route, { kind: 'project' }>, ct
     title: project.title,
     description: project.summary,
     breadcrumbs: [{ title: 'Projekt', url: urls.projects() }],
+    image: project.image,
+    index: { kind: 'Projekt', date: projectPeriod(project) },
     children: [
       <p class="lead">{project.summary}</p>,
-      <dl class="facts">
+      project.image ? Picture(project.image, { sizes: imageSizes.column, lazy: false, className: 'page-image' }) : null,
+      <dl class="facts" data-pagefind-ignore="">
         <dt>Status</dt>
         <dd>{projectStatusLabel(project)}</dd>
         <dt>Område</dt>
         <dd>
-          <a href={urls.area(project.area)}>{project.area.title}</a>
+          <a href={urls.area(project.area)} data-pagefind-filter="area">
+            {project.area.title}
+          </a>
         </dd>
         {project.start || project.end ? <dt>Tid</dt> : null}
         {project.start || project.end ? (
@@ -47,17 +54,24 @@ export function ProjectPage({ project }: Extract<Route, { kind: 'project' }>, ct
       </dl>,
       placeBody(project.body, { topLevel: 2 }),
       project.goals.length > 0 ? (
-        <section aria-labelledby="mal">
+        <section aria-labelledby="mal" data-pagefind-ignore="">
           <h2 id="mal">Mål i verksamhetsberättelsen</h2>
           {GoalList(project.goals, { showYear: true })}
         </section>
       ) : null,
       project.news.length > 0 ? (
-        <section aria-labelledby="nyheter">
+        <section aria-labelledby="nyheter" data-pagefind-ignore="">
           <h2 id="nyheter">Nyheter om projektet</h2>
           {NewsList(project.news, 3)}
         </section>
       ) : null,
     ],
   });
+}
+
+/** "september 2016 – september 2019", "2020 – pågår": what search results show for a project. */
+function projectPeriod(project: Extract<Route, { kind: 'project' }>['project']): string | undefined {
+  if (!project.start && !project.end) return undefined;
+  const end = project.end ? formatPartialDate(project.end) : project.status === 'pagaende' ? 'pågår' : '';
+  return `${project.start ? formatPartialDate(project.start) : ''} – ${end}`.trim();
 }

@@ -5,15 +5,19 @@ import { placeBody } from '../src/render/prose.js';
 import type { Route } from '../src/routes/routes.js';
 import { urls } from '../src/routes/urls.js';
 import { Layout } from './layout.js';
+import { formatFileSize } from '../src/format/file-size.js';
 import { DateText, StatusBadge } from './parts/common.js';
 import { GoalBody } from './parts/goal-body.js';
-import { StatusTable } from './parts/goal-status.js';
+import { StatusChart, StatusTable } from './parts/goal-status.js';
+import { KeyFigures } from './parts/key-figures.js';
+import { reportJsonLd } from './parts/structured-data.js';
+
 
 /**
  * A whole annual report on one page: introduction, contents by area, the goal status per area,
  * then every goal with its three sections, grouped by area.
  */
-export function ReportPage({ report }: Extract<Route, { kind: 'report' }>, ctx: PageContext): Root {
+export function ReportPage({ report, pdf }: Extract<Route, { kind: 'report' }>, ctx: PageContext): Root {
   const areas = ctx.graph.areas
     .map((area) => ({ area, goals: report.goals.filter((goal) => goal.area.slug === area.slug) }))
     .filter((group) => group.goals.length > 0);
@@ -22,8 +26,17 @@ export function ReportPage({ report }: Extract<Route, { kind: 'report' }>, ctx: 
     title: report.title,
     description: `${report.title} för ${ctx.site.organisation}: ${report.goals.length} mål med aktiviteter, indikatorer och uppföljning. ${describeStatuses(report.goals)}`,
     breadcrumbs: [{ title: 'Verksamhetsberättelser', url: urls.reports() }],
+    jsonLd: reportJsonLd(report, ctx.site, pdf),
     children: [
       <p class="meta">Publicerad {DateText(report.published)}</p>,
+      pdf ? (
+        <p class="pdf-link">
+          <a href={pdf.url} type="application/pdf">
+            {`${report.title} som PDF`}
+          </a>
+          {` (PDF, ${formatFileSize(pdf.bytes)}) – samma innehåll som den här sidan, för utskrift.`}
+        </p>
+      ) : null,
       placeBody(report.body, { topLevel: 2 }),
       <nav class="toc" aria-labelledby="innehall">
         <h2 id="innehall">Innehåll</h2>
@@ -31,6 +44,11 @@ export function ReportPage({ report }: Extract<Route, { kind: 'report' }>, ctx: 
           <li>
             <a href="#maluppfyllelse">Måluppfyllelse</a>
           </li>
+          {report.keyFigures.length > 0 ? (
+            <li>
+              <a href="#nyckeltal-for-aret">Nyckeltal</a>
+            </li>
+          ) : null}
           {areas.map(({ area, goals }) => (
             <li>
               <a href={`#${area.slug}`}>{area.title}</a>
@@ -48,8 +66,14 @@ export function ReportPage({ report }: Extract<Route, { kind: 'report' }>, ctx: 
       <section aria-labelledby="maluppfyllelse">
         <h2 id="maluppfyllelse">Måluppfyllelse</h2>
         <p>{describeStatuses(report.goals)}</p>
+        {StatusChart(report.goals, 'maluppfyllelse-diagram', `Måluppfyllelse ${report.year}: antal mål per status`)}
         {StatusTable(report.goals, ctx.graph.areas, `Måluppfyllelse per område ${report.year}`)}
       </section>,
+      KeyFigures(report.keyFigures, 2, report.year, `Nyckeltal för ${report.year}`, {
+        goalLabel: 'Verksamhetsåret',
+        idPrefix: 'aret-',
+        headingId: 'nyckeltal-for-aret',
+      }),
       ...areas.map(({ area, goals }) => (
         <section class="report-area" aria-labelledby={area.slug}>
           <h2 id={area.slug}>{area.title}</h2>

@@ -1,19 +1,29 @@
 import type { VFileMessage } from 'vfile-message';
 import { buildSite, type SiteBuild } from '../build.js';
-import type { BuildOptions } from '../config.js';
+import { relative, resolve, sep } from 'node:path';
+import { defaults, type BuildOptions } from '../config.js';
+import { todayInSweden } from '../content/graph.js';
 import { ContentError } from '../content/problems.js';
+import { contentWarnings } from '../content/warnings.js';
 
 /*
  * `verksam check`: everything `build` checks — every file, every reference, every internal
  * link and fragment on the finished pages — with the site built in memory and nothing written.
  */
 
-export type CheckResult = { ok: true; site: SiteBuild } | { ok: false; messages: readonly VFileMessage[] };
+export type CheckResult =
+  | { ok: true; site: SiteBuild; warnings: readonly VFileMessage[] }
+  | { ok: false; messages: readonly VFileMessage[] };
 
-/** Builds the site in memory; content problems come back as messages, anything else is thrown. */
+/**
+ * Builds the site in memory; content problems come back as messages, anything else is thrown.
+ * Valid content may still have warnings (an accessibility statement older than a year).
+ */
 export async function checkContent(options: Partial<BuildOptions> = {}): Promise<CheckResult> {
   try {
-    return { ok: true, site: await buildSite(options) };
+    const site = await buildSite(options);
+    const siteFile = site.graph.accessibility ? undefined : relativeSiteFile(options);
+    return { ok: true, site, warnings: contentWarnings(site.graph, options.today ?? todayInSweden(), siteFile) };
   } catch (error) {
     if (error instanceof ContentError) return { ok: false, messages: error.messages };
     throw error;
@@ -32,18 +42,25 @@ export interface JsonProblem {
 export interface JsonReport {
   ok: boolean;
   problems: JsonProblem[];
+  /** Things to see to that do not stop a build, in the same shape. */
+  warnings: JsonProblem[];
 }
 
-/** The `--format json` report: `{ ok, problems: [{ file, line, column, rule, message }] }`. */
-export function jsonReport(messages: readonly VFileMessage[]): JsonReport {
-  return {
-    ok: messages.length === 0,
-    problems: messages.map((message) => ({
-      file: String(message.file ?? ''),
-      line: message.line ?? null,
-      column: message.line ? (message.column ?? 1) : null,
-      rule: message.ruleId ?? 'unknown',
-      message: message.reason,
-    })),
-  };
+const toJson = (message: VFileMessage): JsonProblem => ({
+  file: String(message.file ?? ''),
+  line: message.line ?? null,
+  column: message.line ? (message.column ?? 1) : null,
+  rule: message.ruleId ?? 'unknown',
+  message: message.reason,
+});
+
+/** The `--format json` report: `{ ok, problems: [{ file, line, column, rule, message }], warnings: […] }`. */
+export function jsonReport(messages: readonly VFileMessage[], warnings: readonly VFileMessage[] = []): JsonReport {
+  return { ok: messages.length === 0, problems: messages.map(toJson), warnings: warnings.map(toJson) };
+}
+
+/** site.yaml as messages name it (relative to the working folder). */
+function relativeSiteFile(options: Partial<BuildOptions>): string {
+  const { contentDir, cwd } = { ...defaults, ...options };
+  return relative(cwd, resolve(contentDir, 'site.yaml')).split(sep).join('/');
 }

@@ -9,6 +9,7 @@ import { parseFrontMatter, parseYamlFile, type FieldPath } from './front-matter.
 import type { SourceFile } from './load.js';
 import { problem, type Point } from './problems.js';
 import {
+  accessibilitySchema,
   areaSchema,
   goalSchema,
   newsletterSchema,
@@ -17,6 +18,7 @@ import {
   reportSchema,
   siteSchema,
   slugPattern,
+  type AccessibilityData,
   type AreaData,
   type GoalData,
   type NewsData,
@@ -48,7 +50,8 @@ export type Entry =
   | (EntryBase & { kind: 'goal'; year: number; data: GoalData; intro: Root; sections: GoalSections })
   | (EntryBase & { kind: 'project'; data: ProjectData })
   | (EntryBase & { kind: 'news'; data: NewsData })
-  | (EntryBase & { kind: 'newsletter'; data: NewsletterData; blocks: Root[] });
+  | (EntryBase & { kind: 'newsletter'; data: NewsletterData; blocks: Root[] })
+  | (EntryBase & { kind: 'accessibility'; data: AccessibilityData });
 
 export interface GoalSections {
   aktiviteter: Root;
@@ -61,6 +64,7 @@ type Kind = Exclude<Entry['kind'], 'site'>;
 /** Which content type a file is, from where it lies in the content folder. */
 export function classify(contentPath: string): { kind: Kind | 'site'; year?: number } | undefined {
   if (contentPath === 'site.yaml') return { kind: 'site' };
+  if (contentPath === 'tillganglighet.md') return { kind: 'accessibility' };
   const parts = contentPath.split('/');
   if (!contentPath.endsWith('.md')) return undefined;
   const [top] = parts;
@@ -115,10 +119,11 @@ const schemas = {
   project: projectSchema,
   news: newsSchema,
   newsletter: newsletterSchema,
+  accessibility: accessibilitySchema,
 } satisfies Record<Kind, z.ZodType>;
 
 const expectedPlaces =
-  'site.yaml, omraden/<namn>.md, verksamhetsberattelse/<år>/index.md, verksamhetsberattelse/<år>/mal-<nr>.md, projekt/<namn>.md, nyheter/<namn>.md eller nyhetsbrev/<namn>.md';
+  'site.yaml, omraden/<namn>.md, verksamhetsberattelse/<år>/index.md, verksamhetsberattelse/<år>/mal-<nr>.md, projekt/<namn>.md, nyheter/<namn>.md, nyhetsbrev/<namn>.md eller tillganglighet.md';
 
 /** Parses and validates one file into an entry, or explains every problem in it. */
 export function parseEntry(file: SourceFile): { entry?: Entry; messages: VFileMessage[]; references?: RawReference[] } {
@@ -187,6 +192,8 @@ export function parseEntry(file: SourceFile): { entry?: Entry; messages: VFileMe
       const blocks = data.blocks.map((block) => deepFreeze(markdownToHast(block.body, file.path)));
       return { entry: { ...base, kind: 'newsletter', data, blocks }, messages };
     }
+    case 'accessibility':
+      return { entry: { ...base, kind: 'accessibility', data: result.value as AccessibilityData }, messages };
     case 'goal':
       return { entry: { ...base, kind: 'goal', year: place.year!, data: result.value as GoalData, ...(split as Exclude<typeof split, { missing: string } | undefined>) }, messages };
   }

@@ -5,7 +5,19 @@ import type { Entry, GoalSections, RawReference, Source } from './entries.js';
 import type { FieldPath } from './front-matter.js';
 import { deepFreeze } from './freeze.js';
 import { problem } from './problems.js';
-import type { AreaData, GoalData, KeyFigure, NewsData, NewsletterData, ProjectData, ReportData, SiteData } from './schemas.js';
+import type { ImageFile, ImageStatus } from '../images/inspect.js';
+import type {
+  AccessibilityData,
+  AreaData,
+  GoalData,
+  ImageData,
+  KeyFigure,
+  NewsData,
+  NewsletterData,
+  ProjectData,
+  ReportData,
+  SiteData,
+} from './schemas.js';
 
 /*
  * The content graph: every entry validated, every reference resolved to the object it names,
@@ -14,7 +26,18 @@ import type { AreaData, GoalData, KeyFigure, NewsData, NewsletterData, ProjectDa
 
 export type Site = SiteData;
 
-export interface Area extends Omit<AreaData, never> {
+/** An image as a page shows it: the editor's text about it and the file it names. */
+export interface Image {
+  src: string;
+  /** Empty exactly when the image is decorative. */
+  alt: string;
+  decorative: boolean;
+  caption?: string;
+  file: ImageFile;
+}
+
+export interface Area extends Omit<AreaData, 'image'> {
+  image?: Image;
   slug: string;
   body: Root;
   source: Source;
@@ -40,7 +63,8 @@ export interface Goal extends Omit<GoalData, 'area' | 'projects'> {
   source: Source;
 }
 
-export interface Project extends Omit<ProjectData, 'area'> {
+export interface Project extends Omit<ProjectData, 'area' | 'image'> {
+  image?: Image;
   slug: string;
   area: Area;
   body: Root;
@@ -55,7 +79,8 @@ export interface Project extends Omit<ProjectData, 'area'> {
  */
 export type Unpublished = 'utkast' | 'planerad';
 
-export interface NewsItem extends Omit<NewsData, 'areas' | 'projects'> {
+export interface NewsItem extends Omit<NewsData, 'areas' | 'projects' | 'image'> {
+  image?: Image;
   unpublished?: Unpublished;
   slug: string;
   year: number;
@@ -80,8 +105,16 @@ export interface Newsletter extends Omit<NewsletterData, 'articles' | 'blocks'> 
   source: Source;
 }
 
+/** The accessibility statement (tillgänglighetsredogörelse), from content/tillganglighet.md. */
+export interface AccessibilityStatement extends AccessibilityData {
+  body: Root;
+  source: Source;
+}
+
 export interface ContentGraph {
   site: Site;
+  /** The accessibility statement, when the content has one. */
+  accessibility?: AccessibilityStatement;
   /** By `order`, then title. */
   areas: readonly Area[];
   /** Newest year first. */
@@ -103,6 +136,11 @@ export interface PublishOptions {
   drafts: boolean;
   /** Today in Europe/Stockholm, ÅÅÅÅ-MM-DD: items dated later are not yet published. */
   today: string;
+  /**
+   * The image files of the content folder as inspected (images/inspect.ts), by path relative
+   * to the content folder. An `image.src` not in it names a file that does not exist.
+   */
+  images?: ReadonlyMap<string, ImageStatus>;
 }
 
 /** The calendar date in Sweden now (or at `now`), ÅÅÅÅ-MM-DD. */
@@ -149,10 +187,36 @@ export function buildGraph(
     );
   };
 
+  // Images: every image an entry names must be a readable file of the content folder.
+  const imageFiles = publishing.images ?? new Map<string, ImageStatus>();
+  const image = (source: Source, data: ImageData | undefined): Image | undefined => {
+    if (!data) return undefined;
+    const status = imageFiles.get(data.src);
+    if (!status?.ok) {
+      const known = [...imageFiles.keys()].sort();
+      const shown = known.length > 8 ? `${known.slice(0, 8).join(', ')}, …` : known.join(', ');
+      const reason = status
+        ? `bilden ${data.src} går inte att använda: ${status.reason}`
+        : `bilden ${data.src} finns inte i innehållsmappen (bilder som finns: ${shown || 'inga'})`;
+      messages.push(problem(source.file, 'invalid-image', `Fältet "image.src": ${reason}.`, source.locate(['image', 'src'])));
+      return undefined;
+    }
+    return { src: data.src, alt: data.decorative ? '' : (data.alt ?? ''), decorative: data.decorative, caption: data.caption, file: status.file };
+  };
+
   // Areas
   const areas = new Map<string, Area & { goals: Goal[]; projects: Project[]; news: NewsItem[] }>();
   for (const entry of of('area')) {
-    areas.set(entry.slug, { ...entry.data, slug: entry.slug, body: entry.body, source: entry.source, goals: [], projects: [], news: [] });
+    areas.set(entry.slug, {
+      ...entry.data,
+      image: image(entry.source, entry.data.image),
+      slug: entry.slug,
+      body: entry.body,
+      source: entry.source,
+      goals: [],
+      projects: [],
+      news: [],
+    });
   }
   const area = (source: Source, path: FieldPath, slug: string) => {
     const found = areas.get(slug);
@@ -163,12 +227,23 @@ export function buildGraph(
   // Projects
   const projects = new Map<string, Project & { goals: Goal[]; news: NewsItem[] }>();
   for (const entry of of('project')) {
+    // checked first, so a broken image shows even when the project has other problems
+    const picture = image(entry.source, entry.data.image);
     const owner = area(entry.source, ['area'], entry.data.area);
     if (!owner) {
       broken.project.add(entry.slug);
       continue;
     }
-    const project = { ...entry.data, slug: entry.slug, area: owner, body: entry.body, source: entry.source, goals: [], news: [] };
+    const project = {
+      ...entry.data,
+      image: picture,
+      slug: entry.slug,
+      area: owner,
+      body: entry.body,
+      source: entry.source,
+      goals: [],
+      news: [],
+    };
     projects.set(entry.slug, project);
     owner.projects.push(project);
   }
@@ -219,6 +294,7 @@ export function buildGraph(
   const allNews = new Map<string, NewsItem & { newsletters: Newsletter[] }>();
   const published: NewsItem[] = [];
   for (const entry of of('news')) {
+    const picture = image(entry.source, entry.data.image);
     const areaRefs = entry.data.areas.map((slug, index) => area(entry.source, ['areas', index], slug));
     const projectRefs = entry.data.projects.map((slug, index) => project(entry.source, ['projects', index], slug));
     const existing = allNews.get(entry.slug);
@@ -232,6 +308,7 @@ export function buildGraph(
     }
     const item = {
       ...entry.data,
+      image: picture,
       slug: entry.slug,
       year: Number(entry.data.date.slice(0, 4)),
       areas: areaRefs as Area[],
@@ -308,8 +385,10 @@ export function buildGraph(
     item.news.sort(byDateDesc);
   }
 
+  const statement = of('accessibility')[0];
   const graph: ContentGraph = {
     site: site.data,
+    ...(statement ? { accessibility: { ...statement.data, body: statement.body, source: statement.source } } : {}),
     areas: sortedAreas,
     reports: sortedReports,
     goals: sortedReports.flatMap((report) => report.goals),

@@ -73,26 +73,77 @@ export const siteSchema = z.strictObject({
     .optional(),
 });
 
+/** Image files verksam can read: the path of one, relative to the content folder. */
+export const imageExtensions = ['jpg', 'jpeg', 'png', 'webp', 'avif'] as const;
+export const imagePathPattern = /^(?:[A-Za-z0-9_][A-Za-z0-9._ -]*\/)*[A-Za-z0-9_][A-Za-z0-9._ -]*\.(?:jpe?g|png|webp|avif)$/i;
+
+/**
+ * An image beside a news item, project or area. Alt text is required: only an image marked
+ * `decorative: true` may (and must) go without it.
+ */
+export const imageSchema = z
+  .strictObject({
+    src: z
+      .string()
+      .regex(imagePathPattern, 'förväntat sökvägen till en bild i innehållsmappen, t.ex. bilder/foto.jpg (jpg, png, webp eller avif)'),
+    alt: z.string().trim().optional(),
+    decorative: z.boolean().default(false),
+    caption: text.optional(),
+  })
+  .superRefine((image, context) => {
+    if (!image.decorative && !image.alt) {
+      context.addIssue({
+        code: 'custom',
+        path: ['alt'],
+        message: 'förväntat en alt-text som säger vad bilden visar; en bild som bara pryder sidan får decorative: true',
+        params: { rule: 'missing-alt' },
+      });
+    }
+    if (image.decorative && image.alt) {
+      context.addIssue({
+        code: 'custom',
+        path: ['alt'],
+        message: 'en dekorativ bild (decorative: true) läses inte upp och ska inte ha alt-text; ta bort alt eller decorative',
+      });
+    }
+  });
+
 export const areaSchema = z.strictObject({
   title: text,
   summary: text,
   order: z.number().int('förväntat ett heltal'),
   contact: contactSchema.optional(),
+  image: imageSchema.optional(),
 });
+
+export const goalStatuses = ['uppfyllt', 'delvis-uppfyllt', 'ej-uppfyllt', 'pagaende'] as const;
+
+export const keyFigureSchema = z
+  .strictObject({
+    label: text,
+    value: z.number({ error: 'förväntat ett tal' }),
+    unit: text.optional(),
+    /** The value the year before. */
+    previous: z.number({ error: 'förväntat ett tal' }).optional(),
+    /** The change from the year before in per cent, when the text states it but not the value. */
+    change: z.number({ error: 'förväntat ett tal (procent, t.ex. 4.3)' }).optional(),
+  })
+  .superRefine((figure, context) => {
+    if (figure.previous !== undefined && figure.change !== undefined) {
+      context.addIssue({
+        code: 'custom',
+        path: ['change'],
+        message: 'ange antingen previous (fjolårets värde) eller change (förändringen i procent), inte båda: förändringen räknas ut från previous',
+      });
+    }
+  });
 
 export const reportSchema = z.strictObject({
   title: text,
   published: calendarDate,
   description: text.optional(),
-});
-
-export const goalStatuses = ['uppfyllt', 'delvis-uppfyllt', 'ej-uppfyllt', 'pagaende'] as const;
-
-export const keyFigureSchema = z.strictObject({
-  label: text,
-  value: z.number({ error: 'förväntat ett tal' }),
-  unit: text.optional(),
-  previous: z.number({ error: 'förväntat ett tal' }).optional(),
+  /** Figures for the year as a whole, beside the goals' own. */
+  keyFigures: z.array(keyFigureSchema).default([]),
 });
 
 export const goalSchema = z.strictObject({
@@ -117,6 +168,7 @@ export const projectSchema = z.strictObject({
   funding: z.array(text).default([]),
   partners: z.array(text).default([]),
   website: url.optional(),
+  image: imageSchema.optional(),
 });
 
 export const newsSchema = z.strictObject({
@@ -126,6 +178,7 @@ export const newsSchema = z.strictObject({
   projects: z.array(slug).default([]),
   lead: text,
   draft: z.boolean().default(false),
+  image: imageSchema.optional(),
 });
 
 export const newsletterBlockSchema = z.strictObject({ title: text, body: text });
@@ -140,6 +193,55 @@ export const newsletterSchema = z.strictObject({
   draft: z.boolean().default(false),
 });
 
+/** How well the site meets the law (DOS-lagen): fully, partly or not compliant. */
+export const complianceLevels = ['helt', 'delvis', 'inte'] as const;
+/** Why content is not accessible: it fails the requirements, or fixing it would be an undue burden. */
+export const shortcomingReasons = ['brist', 'oskaligt-betungande'] as const;
+
+/**
+ * The accessibility statement (tillgänglighetsredogörelse) with the items Digg requires, in
+ * content/tillganglighet.md. Its body (optional) is shown under the introduction.
+ */
+export const accessibilitySchema = z
+  .strictObject({
+    compliance: z.enum(complianceLevels),
+    standard: text.default('WCAG 2.1 nivå AA'),
+    /** The day the last assessment was made. */
+    assessed: calendarDate,
+    /** How the site was assessed, one item per method. */
+    method: z.array(text).min(1, 'förväntat minst en metod'),
+    /** The day the statement was last updated. */
+    updated: calendarDate,
+    /** The day the site was published, when known. */
+    published: calendarDate.optional(),
+    contact: z.strictObject({
+      email,
+      phone: text.optional(),
+      /** How soon people may expect an answer, e.g. "inom två arbetsdagar". */
+      responseTime: text.optional(),
+    }),
+    shortcomings: z
+      .array(z.strictObject({ title: text, description: text, reason: z.enum(shortcomingReasons), plan: text.optional() }))
+      .default([]),
+    exemptions: z.array(z.strictObject({ title: text, description: text })).default([]),
+  })
+  .superRefine((statement, context) => {
+    if (statement.compliance === 'helt' && statement.shortcomings.length > 0) {
+      context.addIssue({
+        code: 'custom',
+        path: ['compliance'],
+        message: 'en webbplats med kända brister är inte helt förenlig med lagen: skriv delvis, eller ta bort bristerna när de är åtgärdade',
+      });
+    }
+    if (statement.compliance !== 'helt' && statement.shortcomings.length === 0) {
+      context.addIssue({
+        code: 'custom',
+        path: ['shortcomings'],
+        message: 'beskriv bristerna under shortcomings när webbplatsen inte är helt förenlig med lagen',
+      });
+    }
+  });
+
 export type SiteData = z.infer<typeof siteSchema>;
 export type AreaData = z.infer<typeof areaSchema>;
 export type ReportData = z.infer<typeof reportSchema>;
@@ -150,3 +252,6 @@ export type ProjectData = z.infer<typeof projectSchema>;
 export type ProjectStatus = (typeof projectStatuses)[number];
 export type NewsData = z.infer<typeof newsSchema>;
 export type NewsletterData = z.infer<typeof newsletterSchema>;
+export type ImageData = z.infer<typeof imageSchema>;
+export type AccessibilityData = z.infer<typeof accessibilitySchema>;
+export type ComplianceLevel = (typeof complianceLevels)[number];

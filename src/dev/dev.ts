@@ -61,6 +61,12 @@ const types: Record<string, string> = {
   xml: 'application/xml; charset=utf-8',
   json: 'application/json; charset=utf-8',
   txt: 'text/plain; charset=utf-8',
+  // a module script (the search page's) must be served as JavaScript
+  js: 'text/javascript; charset=utf-8',
+  jpg: 'image/jpeg',
+  webp: 'image/webp',
+  avif: 'image/avif',
+  pdf: 'application/pdf',
 };
 
 /** The output file a request path is served from, as the published site would. */

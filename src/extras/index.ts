@@ -1,5 +1,10 @@
 import type { ContentGraph } from '../content/graph.js';
 import type { Route } from '../routes/routes.js';
+import { feeds } from './feeds.js';
+import { images } from './images.js';
+import { newsletterEmail } from './newsletter-email.js';
+import { search } from './search.js';
+import { sitemap } from './sitemap.js';
 
 /** A file an extra adds to the site, relative to the output folder. */
 export interface ExtraFile {
@@ -23,4 +28,4 @@ export interface ExtraContext {
  */
 export type Extra = (context: ExtraContext) => ExtraFile[] | Promise<ExtraFile[]>;
 
-export const extras: readonly Extra[] = [];
+export const extras: readonly Extra[] = [images, feeds, sitemap, newsletterEmail, search];

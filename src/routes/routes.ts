@@ -1,4 +1,4 @@
-import type { ContentGraph, Area, Goal, NewsItem, Newsletter, Project, Report } from '../content/graph.js';
+import type { AccessibilityStatement, ContentGraph, Area, Goal, NewsItem, Newsletter, Project, Report } from '../content/graph.js';
 import { groupBy, neighbours, paginate, type Page } from './paginate.js';
 import { urls } from './urls.js';
 
@@ -19,7 +19,7 @@ export type Route = RouteBase &
     | { kind: 'areas' }
     | { kind: 'area'; area: Area }
     | { kind: 'reports' }
-    | { kind: 'report'; report: Report }
+    | { kind: 'report'; report: Report; pdf?: ReportPdf }
     | { kind: 'goal'; goal: Goal; previous?: Goal; next?: Goal }
     | { kind: 'projects' }
     | { kind: 'project'; project: Project }
@@ -28,8 +28,20 @@ export type Route = RouteBase &
     | { kind: 'news-item'; item: NewsItem }
     | { kind: 'newsletters' }
     | { kind: 'newsletter'; newsletter: Newsletter }
+    | { kind: 'search' }
+    | { kind: 'accessibility'; statement: AccessibilityStatement }
     | { kind: 'not-found' }
   );
+
+/**
+ * The print edition of a report, once `verksam build` has made it (build.ts renders the report
+ * page again with it); pages rendered without it have no PDF link.
+ */
+export interface ReportPdf {
+  /** Root-relative URL of the PDF file. */
+  url: string;
+  bytes: number;
+}
 
 export type RouteKind = Route['kind'];
 
@@ -65,6 +77,10 @@ export function deriveRoutes(graph: ContentGraph): Route[] {
   routes.push({ kind: 'newsletters', path: urls.newsletters(), sources: [] });
   for (const newsletter of graph.newsletters) {
     routes.push({ kind: 'newsletter', newsletter, path: urls.newsletter(newsletter), sources: [newsletter.source.file] });
+  }
+  routes.push({ kind: 'search', path: urls.search(), sources: [] });
+  if (graph.accessibility) {
+    routes.push({ kind: 'accessibility', statement: graph.accessibility, path: urls.accessibility(), sources: [graph.accessibility.source.file] });
   }
   routes.push({ kind: 'not-found', path: urls.notFound(), sources: [] });
   return routes;

@@ -1,5 +1,9 @@
 import type { Area, Goal, NewsItem, Newsletter, Project, Report } from '../content/graph.js';
 
+/** The news feeds' formats and their file names. */
+export const feedFiles = { atom: 'atom.xml', rss: 'rss.xml', json: 'feed.json' } as const;
+export type FeedFormat = keyof typeof feedFiles;
+
 /*
  * Every URL of the site is made here, root-relative ("/nyheter/2021/x/"). The base path of a
  * site published under a sub-path is added to every link of a finished page in one place
@@ -12,6 +16,8 @@ export const urls = {
   area: (area: Pick<Area, 'slug'>) => `/omraden/${area.slug}/`,
   reports: () => '/verksamhetsberattelse/',
   report: (report: Pick<Report, 'year'>) => `/verksamhetsberattelse/${report.year}/`,
+  /** The print edition, beside the report page (written by `verksam build` when Chromium is there). */
+  reportPdf: (report: Pick<Report, 'year'>) => `/verksamhetsberattelse/${report.year}/verksamhetsberattelse-${report.year}.pdf`,
   goal: (goal: Pick<Goal, 'number' | 'report'>) => `/verksamhetsberattelse/${goal.report.year}/mal-${goal.number}/`,
   /** The goal's place inside its report page. */
   goalInReport: (goal: Pick<Goal, 'number' | 'report'>) => `/verksamhetsberattelse/${goal.report.year}/#mal-${goal.number}`,
@@ -24,6 +30,18 @@ export const urls = {
   newsletter: (newsletter: Pick<Newsletter, 'slug'>) => `/nyhetsbrev/${newsletter.slug}/`,
   notFound: () => '/404.html',
   stylesheet: () => '/stil.css',
+  search: () => '/sok/',
+  /** The search page's script (it loads the Pagefind index from /pagefind/). */
+  searchScript: () => '/sok.js',
+  searchIndex: () => '/pagefind/',
+  accessibility: () => '/tillganglighet/',
+  /** All news, or one area's news, as Atom, RSS 2.0 or JSON Feed. */
+  newsFeed: (format: FeedFormat) => `/nyheter/${feedFiles[format]}`,
+  areaFeed: (area: Pick<Area, 'slug'>, format: FeedFormat) => `/omraden/${area.slug}/${feedFiles[format]}`,
+  sitemap: () => '/sitemap.xml',
+  robots: () => '/robots.txt',
+  /** One variant of an image: name from the file, hash of its bytes, width, format. */
+  image: (name: string, hash: string, width: number, extension: string) => `/bilder/${name}-${hash}-${width}.${extension}`,
 } as const;
 
 /** The file a URL path is written to, relative to the output folder. */

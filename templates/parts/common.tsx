@@ -3,6 +3,7 @@ import type { Area, Goal, NewsItem, Project } from '../../src/content/graph.js';
 import type { GoalStatus } from '../../src/content/schemas.js';
 import { formatDate, formatPartialDate } from '../../src/format/dates.js';
 import { urls } from '../../src/routes/urls.js';
+import { imageSizes, Picture } from './picture.js';
 
 /** A calendar date as readers read it, with the machine-readable date beside. */
 export function DateText(date: string): Element {
@@ -18,7 +19,7 @@ export const statusLabels: Record<GoalStatus | 'ej-bedomt', string> = {
 };
 
 /** Symbols beside the words, so status is never told by colour alone. */
-const statusSymbols: Record<GoalStatus | 'ej-bedomt', string> = {
+export const statusSymbols: Record<GoalStatus | 'ej-bedomt', string> = {
   uppfyllt: '✓',
   'delvis-uppfyllt': '◐',
   'ej-uppfyllt': '✗',
@@ -42,11 +43,20 @@ export function projectStatusLabel(project: Pick<Project, 'status'>): string {
   return project.status === 'pagaende' ? 'Pågående' : 'Avslutat';
 }
 
-export function AreaLinks(areas: readonly Area[]): Element | null {
+/**
+ * Links to areas. On the page the search index files under them (`indexed`), each link is also
+ * the page's area filter.
+ */
+export function AreaLinks(areas: readonly Area[], indexed = false): Element | null {
   if (areas.length === 0) return null;
   return (
     <span class="meta__areas">
-      {areas.flatMap((area, index) => [index > 0 ? ', ' : null, <a href={urls.area(area)}>{area.title}</a>])}
+      {areas.flatMap((area, index) => [
+        index > 0 ? ', ' : null,
+        <a href={urls.area(area)} data-pagefind-filter={indexed ? 'area' : undefined}>
+          {area.title}
+        </a>,
+      ])}
     </span>
   ) as Element;
 }
@@ -89,6 +99,7 @@ export function NewsList(items: readonly NewsItem[], headingLevel: 2 | 3): Eleme
               {item.areas.length > 0 ? [' · ', AreaLinks(item.areas)] : null}
             </p>
             <p>{item.lead}</p>
+            {item.image ? Picture(item.image, { sizes: imageSizes.card, lazy: true, className: 'card__image' }) : null}
           </article>
         </li>
       ))}

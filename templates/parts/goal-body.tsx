@@ -25,7 +25,7 @@ export function GoalBody(goal: Goal, level: 2 | 4, idPrefix = ''): Element[] {
     ) as Element;
   return [
     (
-      <dl class="facts">
+      <dl class="facts" data-pagefind-ignore="">
         <dt>Status</dt>
         <dd>
           {StatusBadge(goal)}
@@ -33,7 +33,9 @@ export function GoalBody(goal: Goal, level: 2 | 4, idPrefix = ''): Element[] {
         </dd>
         <dt>Område</dt>
         <dd>
-          <a href={urls.area(goal.area)}>{goal.area.title}</a>
+          <a href={urls.area(goal.area)} data-pagefind-filter={idPrefix ? undefined : 'area'}>
+            {goal.area.title}
+          </a>
         </dd>
         {goal.projects.length > 0 ? <dt>Projekt</dt> : null}
         {goal.projects.map((project) => (
@@ -47,6 +49,11 @@ export function GoalBody(goal: Goal, level: 2 | 4, idPrefix = ''): Element[] {
     section('Aktiviteter', 'aktiviteter', goal.sections.aktiviteter),
     section('Indikatorer', 'indikatorer', goal.sections.indikatorer),
     section('Uppföljning', 'uppfoljning', goal.sections.uppfoljning),
-    ...[KeyFigures(goal.keyFigures, level, goal.report.year, `Nyckeltal för mål ${goal.number}`)].filter((node): node is Element => node !== null),
+    ...[
+      KeyFigures(goal.keyFigures, level, goal.report.year, `Nyckeltal för mål ${goal.number}`, {
+        goalLabel: `Mål ${goal.number}`,
+        idPrefix: `${idPrefix}nyckeltal-`,
+      }),
+    ].filter((node): node is Element => node !== null),
   ];
 }

@@ -1,7 +1,31 @@
 import type { Element } from 'hast';
 import type { Area, Goal } from '../../src/content/graph.js';
 import { countStatuses, describeStatuses, statusOrder } from '../../src/render/goal-summary.js';
-import { statusLabels } from './common.js';
+import { BarChart } from './charts.js';
+import { statusLabels, statusSymbols } from './common.js';
+
+/**
+ * How many goals reached each status, as a bar chart whose every bar says its status and count
+ * in words (and a symbol), never by colour alone.
+ */
+export function StatusChart(goals: readonly Goal[], id: string, title: string): Element {
+  const counts = countStatuses(goals);
+  const total = goals.length;
+  return BarChart({
+    id,
+    title,
+    description: describeStatuses(goals),
+    bars: statusOrder
+      .filter((status) => counts[status] > 0)
+      .map((status) => ({
+        label: statusLabels[status],
+        symbol: statusSymbols[status],
+        value: counts[status],
+        valueText: `${counts[status]} av ${total} mål`,
+        className: `chart__bar--${status}`,
+      })),
+  });
+}
 
 /** A report's goal statuses per area, as a table of numbers with the words in the caption. */
 export function StatusTable(goals: readonly Goal[], areas: readonly Area[], caption: string): Element {

@@ -18,10 +18,10 @@ async function brokenCopy(): Promise<{ content: string; out: string }> {
 describe('verksam build', () => {
   it('replaces the output folder as a whole: no stale page survives', async () => {
     const { content, out } = await brokenCopy();
-    expect((await runCli(['build', '--content', content, '--out', out])).code).toBe(0);
+    expect((await runCli(['build', '--content', content, '--out', out, '--no-pdf'])).code).toBe(0);
     await writeFile(join(out, 'gammal-sida.html'), 'stale');
     await rm(join(content, 'nyheter', 'sakerhet.md'));
-    const second = await runCli(['build', '--content', content, '--out', out]);
+    const second = await runCli(['build', '--content', content, '--out', out, '--no-pdf']);
     expect(second.code).toBe(0);
     expect(existsSync(join(out, 'gammal-sida.html'))).toBe(false);
     expect(existsSync(join(out, 'nyheter', '2021', 'sakerhet', 'index.html'))).toBe(false);
@@ -32,7 +32,7 @@ describe('verksam build', () => {
 
   it('reports every problem of every file at once with file:line:column and leaves the old site byte-identical', async () => {
     const { content, out } = await brokenCopy();
-    expect((await runCli(['build', '--content', content, '--out', out])).code).toBe(0);
+    expect((await runCli(['build', '--content', content, '--out', out, '--no-pdf'])).code).toBe(0);
     const before = await snapshot(out);
     const contentBefore = { ...(await snapshot(content)) };
 
@@ -71,7 +71,7 @@ describe('verksam build', () => {
     await writeFile(news, (await readFile(news, 'utf8')).replace('(/omraden/skola/)', '(/omraden/skolan/)'));
     const result = await runCli(['build', '--content', content, '--out', out]);
     expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/lasning-startar\.md:10:\d+ {2}fel {2}Länken "\/omraden\/skolan\/" pekar på \/omraden\/skolan\/, som inte finns/);
+    expect(result.stderr).toMatch(/lasning-startar\.md:14:\d+ {2}fel {2}Länken "\/omraden\/skolan\/" pekar på \/omraden\/skolan\/, som inte finns/);
     expect(result.stderr).toContain('[broken-link]');
   });
 
@@ -103,6 +103,38 @@ describe('verksam build', () => {
     const badUrl = await runCli(['build', '--base-url', 'kfkl.se']);
     expect(badUrl.code).toBe(2);
     expect(badUrl.stderr).toContain('--base-url');
+  });
+});
+
+describe('verksam build and the PDF edition', () => {
+  const pdf = join('verksamhetsberattelse', '2020', 'verksamhetsberattelse-2020.pdf');
+
+  it('writes no PDF and no link to one with --no-pdf', async () => {
+    const { content, out } = await brokenCopy();
+    const result = await runCli(['build', '--content', content, '--out', out, '--no-pdf']);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toBe('');
+    expect(existsSync(join(out, pdf))).toBe(false);
+    expect(await readFile(join(out, 'verksamhetsberattelse', '2020', 'index.html'), 'utf8')).not.toContain('.pdf');
+  });
+
+  it('says in one line that Chromium is missing, and builds the site without the PDF', async () => {
+    const { content, out } = await brokenCopy();
+    const result = await runCli(['build', '--content', content, '--out', out], undefined, { VERKSAM_CHROMIUM: '/finns/inte/chromium' });
+    expect(result.code).toBe(0);
+    expect(result.stderr.trim().split('\n')).toEqual([
+      'verksam: ingen PDF av verksamhetsberättelsen: Chromium finns inte (/finns/inte/chromium). Installera det med apt-get install chromium, eller bygg med --no-pdf.',
+    ]);
+    expect(result.stdout).toMatch(/sidor skrevs till/);
+    expect(existsSync(join(out, 'index.html'))).toBe(true);
+    expect(existsSync(join(out, pdf))).toBe(false);
+    expect(await readFile(join(out, 'verksamhetsberattelse', '2020', 'index.html'), 'utf8')).not.toContain('.pdf');
+  });
+
+  it('refuses --no-pdf for a command that makes no PDF', async () => {
+    const result = await runCli(['check', '--no-pdf']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('Flaggan --no-pdf gäller inte för "verksam check"');
   });
 });
 

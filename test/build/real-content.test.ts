@@ -71,6 +71,20 @@ describe('the real content', () => {
       'nyheter/2021/index.html',
       'nyheter/2021/50-ar-med-av-media/index.html',
       'nyhetsbrev/index.html',
+      // reader features (issue 5)
+      'sok/index.html',
+      'sok.js',
+      'pagefind/pagefind.js',
+      'pagefind/pagefind-entry.json',
+      'tillganglighet/index.html',
+      'sitemap.xml',
+      'robots.txt',
+      'nyheter/atom.xml',
+      'nyheter/rss.xml',
+      'nyheter/feed.json',
+      'omraden/av-media/atom.xml',
+      'omraden/miljosamverkan-sydost/rss.xml',
+      'verksamhetsberattelse/2019/verksamhetsberattelse-2019.pdf',
     ];
     const missing = expected.filter((path) => !existsSync(join(out, path)));
     expect(missing).toEqual([]);
@@ -121,5 +135,59 @@ describe('the real content', () => {
     const html = normalise(toString(fromHtml(await page('projekt/vi-blir-fler-iko/index.html')) as Root));
     expect(html).toContain('Mål 13 (2019)');
     expect(html).toContain('Med bättre integrationsarbete i sikte');
+  });
+});
+
+/** The parts of a PDF a test needs, read from Chromium's uncompressed document structure. */
+function pdfFacts(pdf: Buffer): { title?: string; language?: string; tagged: boolean; pages: number } {
+  const text = pdf.toString('latin1');
+  const hex = /\/Title <FEFF([0-9A-F]+)>/.exec(text)?.[1];
+  const title = hex
+    ? String.fromCharCode(...(hex.match(/.{4}/g) ?? []).map((unit) => parseInt(unit, 16)))
+    : /\/Title \(([^)]*)\)/.exec(text)?.[1];
+  return {
+    title,
+    language: /\/Lang \(([^)]*)\)/.exec(text)?.[1],
+    tagged: /\/StructTreeRoot \d+ 0 R/.test(text) && /\/Marked true/.test(text),
+    // one page object per page: "/Type /Page", not the page tree's "/Type /Pages"
+    pages: [...text.matchAll(/\/Type \/Page(?![a-zA-Z])/g)].length,
+  };
+}
+
+describe('the print edition', () => {
+  const pdfPath = 'verksamhetsberattelse/2019/verksamhetsberattelse-2019.pdf';
+
+  it('is a tagged PDF with the report\'s title and Swedish as its language, of several pages', async () => {
+    const pdf = await readFile(join(out, pdfPath));
+    expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    const facts = pdfFacts(pdf);
+    expect(facts.title).toBe('Verksamhetsberättelse 2019 – Kommunförbundet Kalmar län');
+    expect(facts.language).toBe('sv');
+    expect(facts.tagged).toBe(true);
+    expect(facts.pages).toBeGreaterThan(1);
+    expect(facts.pages).toBeLessThan(100);
+    // dated by the report, not by the clock, so the same content gives the same file
+    expect(pdf.toString('latin1')).toContain('/CreationDate (D:20200331000000');
+  });
+
+  it('is linked from the report page with its size, and named in the build\'s summary', async () => {
+    const bytes = (await readFile(join(out, pdfPath))).length;
+    const html = normalise(toString(fromHtml(await page('verksamhetsberattelse/2019/index.html')) as Root));
+    const size = bytes < 1_000_000 ? `${Math.round(bytes / 1000)} kB` : `${(bytes / 1_000_000).toLocaleString('sv-SE', { maximumFractionDigits: 1 })} MB`;
+    expect(html).toContain(`Verksamhetsberättelse 2019 som PDF (PDF, ${size})`);
+    expect(await page('verksamhetsberattelse/2019/index.html')).toContain('href="/verksamhetsberattelse/2019/verksamhetsberattelse-2019.pdf"');
+    expect(result.stdout).toContain(`verksam: ${pdfPath} (${size}) skrevs.`);
+    const jsonLd = /<script type="application\/ld\+json">([^<]*)<\/script>/.exec(await page('verksamhetsberattelse/2019/index.html'))?.[1];
+    expect(JSON.parse(jsonLd!)).toMatchObject({ '@type': 'Report', encoding: { contentUrl: `https://www.kfkl.se/${pdfPath}`, encodingFormat: 'application/pdf' } });
+  });
+});
+
+describe('key figures the 2019 report states', () => {
+  it('shows them with the stated changes, in Swedish number format', async () => {
+    const goal3 = normalise(toString(fromHtml(await page('verksamhetsberattelse/2019/mal-3/index.html')) as Root));
+    expect(goal3).toContain('Pedagoger på kurser och aktiviteter2 500 personer2 200 personer+13,6 %');
+    expect(goal3).toContain('Deltagare i den digitala veckan (runt)165 personer');
+    const goal5 = normalise(toString(fromHtml(await page('verksamhetsberattelse/2019/mal-5/index.html')) as Root));
+    expect(goal5).toContain('Strömmad film255 680 gånger+4,3 %');
   });
 });

@@ -33,8 +33,9 @@ describe('jsonReport', () => {
         { file: 'content/a.md', line: 3, column: 7, rule: 'invalid-date', message: 'Fel datum.' },
         { file: 'content/site.yaml', line: null, column: null, rule: 'missing-field', message: 'Saknas.' },
       ],
+      warnings: [],
     });
-    expect(jsonReport([])).toEqual({ ok: true, problems: [] });
+    expect(jsonReport([])).toEqual({ ok: true, problems: [], warnings: [] });
   });
 });
 
@@ -42,13 +43,13 @@ describe('verksam check (command line)', () => {
   it('passes valid content, as text and as JSON, and writes nothing anywhere', async () => {
     const { content, cwd } = await site();
     const before = await snapshot(cwd);
-    const text = await runCli(['check', '--content', 'content'], cwd);
+    const text = await runCli(['check', '--content', 'content', '--now', '2026-06-01'], cwd);
     expect(text.code).toBe(0);
     expect(text.stdout).toMatch(/^verksam: innehållet är giltigt och alla interna länkar fungerar \(2 mål, 2 projekt, 2 nyheter, \d+ sidor\)/);
-    const json = await runCli(['check', '--content', 'content', '--format', 'json'], cwd);
+    const json = await runCli(['check', '--content', 'content', '--format', 'json', '--now', '2026-06-01'], cwd);
     expect(json.code).toBe(0);
     expect(json.stderr).toBe('');
-    expect(JSON.parse(json.stdout)).toEqual({ ok: true, problems: [] });
+    expect(JSON.parse(json.stdout)).toEqual({ ok: true, problems: [], warnings: [] });
     expect(await snapshot(cwd)).toEqual(before);
     expect(await readdir(cwd)).toEqual(['content']);
     expect(await readdir(join(content, 'nyheter'))).toHaveLength(3);
@@ -100,12 +101,13 @@ describe('verksam check (command line)', () => {
       problems: [
         {
           file: 'content/nyheter/lasning-startar.md',
-          line: 10,
+          line: 14,
           column: expect.any(Number),
           rule: 'broken-link',
           message: 'Länken "/omraden/skolan/" pekar på /omraden/skolan/, som inte finns på webbplatsen.',
         },
       ],
+      warnings: [],
     });
     expect(await snapshot(cwd)).toEqual(before);
   });

@@ -75,6 +75,21 @@ afterEach(async () => {
 });
 
 describe('verksam dev', () => {
+  it('serves the search script as JavaScript and images as images, but builds no search index', async () => {
+    const script = await fetch(new URL('/sok.js', dev.url));
+    expect(script.status).toBe(200);
+    expect(script.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
+    const search = await get('/sok/');
+    expect(search.text).toContain('data-search-no-index');
+    expect(search.text).toContain('npm run build');
+    expect((await get('/pagefind/pagefind.js')).status).toBe(404);
+    const item = await get('/nyheter/2020/lasning-startar/');
+    const image = /src="(\/bilder\/bokhylla-[0-9a-f]+-960\.jpg)"/.exec(item.text)?.[1];
+    const response = await fetch(new URL(image!, dev.url));
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('image/jpeg');
+  });
+
   it('serves the site on 127.0.0.1 with drafts marked, and a 404 page for unknown addresses', async () => {
     expect(dev.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
     const home = await get('/');

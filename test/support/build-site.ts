@@ -85,7 +85,8 @@ function run(command: string, args: readonly string[]): Promise<{ stdout: string
 export async function buildSite(source: SiteSource, options: BuildOptions = {}): Promise<BuiltSite> {
   const tempDir = await mkdtemp(join(tmpdir(), `verksam-${source.name}-`));
   const outDir = join(tempDir, 'site');
-  const args = ['tsx', 'src/cli.ts', 'build', '--content', source.contentDir, '--out', outDir];
+  // The PDF edition is checked once, by test/build/real-content.test.ts; the gates build without it.
+  const args = ['tsx', 'src/cli.ts', 'build', '--content', source.contentDir, '--out', outDir, '--no-pdf'];
   if (options.baseUrl !== undefined) args.push('--base-url', options.baseUrl);
   try {
     await run('npx', args);

@@ -15,9 +15,9 @@ export interface CliResult {
 }
 
 /** Runs the real command line, `node bin/verksam.js …`, as a separate process. */
-export function runCli(args: readonly string[], cwd = root): Promise<CliResult> {
+export function runCli(args: readonly string[], cwd = root, env: Record<string, string> = {}): Promise<CliResult> {
   return new Promise((done) => {
-    execFile(process.execPath, [join(root, 'bin', 'verksam.js'), ...args], { cwd, env: { ...process.env, NO_COLOR: '1' } }, (error, stdout, stderr) => {
+    execFile(process.execPath, [join(root, 'bin', 'verksam.js'), ...args], { cwd, env: { ...process.env, NO_COLOR: '1', ...env } }, (error, stdout, stderr) => {
       const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
       done({ code, stdout, stderr });
     });

@@ -32,6 +32,8 @@ export type PageKind =
   | 'newsletters'
   | 'newsletter'
   | 'not-found'
+  | 'search'
+  | 'accessibility'
   | 'other';
 
 const kindPatterns: ReadonlyArray<readonly [PageKind, RegExp]> = [
@@ -50,6 +52,8 @@ const kindPatterns: ReadonlyArray<readonly [PageKind, RegExp]> = [
   ['newsletters', /^\/nyhetsbrev\/$/],
   ['newsletter', /^\/nyhetsbrev\/[^/]+\/$/],
   ['not-found', /^\/404\.html$/],
+  ['search', /^\/sok\/$/],
+  ['accessibility', /^\/tillganglighet\/$/],
 ];
 
 /** The kind of page at a URL path (relative to the base path), from the site's URL scheme. */
@@ -81,11 +85,18 @@ export async function listFiles(outDir: string): Promise<string[]> {
   return files.map((file) => relative(outDir, file).split(sep).join('/')).sort();
 }
 
-/** Every generated .html file of a built folder with its URL, sorted by URL. */
+/**
+ * A newsletter's email version (nyhetsbrev/<slug>/email.html): HTML for mail clients, built by
+ * MJML with layout tables, not a web page. The web-page gates (html-validate, Nu, axe, keyboard,
+ * screenshots) leave it out; test/email/ checks it as an email.
+ */
+export const isEmailFile = (relativePath: string): boolean => /^nyhetsbrev\/[^/]+\/email\.html$/.test(relativePath);
+
+/** Every generated web page (.html, not the newsletters' email versions) of a built folder with its URL, sorted by URL. */
 export async function listPages(outDir: string): Promise<SitePage[]> {
   const files = await listFiles(outDir);
   return files
-    .filter((file) => file.endsWith('.html'))
+    .filter((file) => file.endsWith('.html') && !isEmailFile(file))
     .map((relativePath): SitePage => {
       const url = urlOfFile(relativePath);
       return { file: join(outDir, ...relativePath.split('/')), relativePath, url, kind: pageKindOf(url) };

@@ -1,0 +1,205 @@
+import type { Element, Root } from 'hast';
+import { fromHtml } from 'hast-util-from-html';
+import { SaxesParser } from 'saxes';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildSite, type SiteBuild } from '../../src/build.js';
+import { xmlSafe } from '../../src/extras/feeds.js';
+import { fixture } from '../support/cli.js';
+import { area, news, removeSites, siteYaml, writeSite } from '../content/temp-site.js';
+
+/*
+ * News feeds (Atom, RSS 2.0, JSON Feed), all news and per area: well-formed XML by a strict
+ * parser whatever the titles hold, full text with absolute URLs, and announced on the pages
+ * they belong to.
+ */
+
+/** Parses XML strictly (saxes, with namespaces); returns the errors and the elements seen. */
+function parseXml(xml: string): { errors: string[]; elements: { name: string; attributes: Record<string, string>; text: string }[] } {
+  const parser = new SaxesParser({ xmlns: true });
+  const errors: string[] = [];
+  const elements: { name: string; attributes: Record<string, string>; text: string }[] = [];
+  const open: { name: string; attributes: Record<string, string>; text: string }[] = [];
+  parser.on('error', (error) => errors.push(error.message));
+  parser.on('opentag', (tag) => {
+    const attributes = Object.fromEntries(Object.entries(tag.attributes).map(([name, attribute]) => [name, typeof attribute === 'string' ? attribute : attribute.value]));
+    const element = { name: tag.name, attributes, text: '' };
+    elements.push(element);
+    open.push(element);
+  });
+  parser.on('text', (text) => {
+    if (open.length) open[open.length - 1]!.text += text;
+  });
+  parser.on('cdata', (text) => {
+    if (open.length) open[open.length - 1]!.text += text;
+  });
+  parser.on('closetag', () => open.pop());
+  parser.write(xml).close();
+  return { errors, elements };
+}
+
+function select(node: Root | Element, test: (element: Element) => boolean): Element[] {
+  const found: Element[] = [];
+  const walk = (current: Root | Element) => {
+    for (const child of current.children) {
+      if (child.type !== 'element') continue;
+      if (test(child)) found.push(child);
+      walk(child);
+    }
+  };
+  walk(node);
+  return found;
+}
+
+let site: SiteBuild;
+const file = (path: string) => {
+  const found = site.files.find((item) => item.path === path);
+  if (!found) throw new Error(`no ${path}`);
+  return String(found.contents);
+};
+
+beforeAll(async () => {
+  site = await buildSite({ contentDir: fixture('basic') });
+});
+afterAll(removeSites);
+
+describe('news feeds', () => {
+  const feeds = ['nyheter/atom.xml', 'nyheter/rss.xml', 'omraden/skola/atom.xml', 'omraden/skola/rss.xml', 'omraden/miljo/atom.xml', 'omraden/miljo/rss.xml'];
+
+  it.each(feeds)('%s is well-formed XML to a strict parser', (path) => {
+    expect(parseXml(file(path)).errors).toEqual([]);
+  });
+
+  it('has an Atom feed of all news, newest first, with absolute links and the full text', () => {
+    const { elements } = parseXml(file('nyheter/atom.xml'));
+    const ids = elements.filter((element) => element.name === 'id').map((element) => element.text);
+    expect(ids).toEqual([
+      'https://test.example/nyheter/',
+      'https://test.example/nyheter/2021/sakerhet/',
+      'https://test.example/nyheter/2020/lasning-startar/',
+    ]);
+    const self = elements.find((element) => element.name === 'link' && element.attributes.rel === 'self');
+    expect(self?.attributes.href).toBe('https://test.example/nyheter/atom.xml');
+    const content = elements.filter((element) => element.name === 'content').map((element) => element.text);
+    // the body's root-relative link and the image are absolute in the feed
+    expect(content[1]).toContain('href="https://test.example/omraden/skola/"');
+    expect(content[1]).toMatch(/<img src="https:\/\/test\.example\/bilder\/bokhylla-[0-9a-f]{10}-960\.jpg" alt="Tecknade bokryggar/);
+    expect(content[1]).toContain('Projektet Läsfrämjande har startat.');
+    // sanitised content stays sanitised
+    expect(content[0]).not.toContain('<script');
+    expect(elements.find((element) => element.name === 'updated')?.text).toBe('2021-02-01T12:00:00.000Z');
+  });
+
+  it('has an RSS 2.0 feed with the same items', () => {
+    const { elements } = parseXml(file('nyheter/rss.xml'));
+    expect(elements[0]?.name).toBe('rss');
+    expect(elements[0]?.attributes.version).toBe('2.0');
+    const links = elements.filter((element) => element.name === 'item').length;
+    expect(links).toBe(2);
+    expect(elements.filter((element) => element.name === 'guid').map((element) => element.text)).toEqual([
+      'https://test.example/nyheter/2021/sakerhet/',
+      'https://test.example/nyheter/2020/lasning-startar/',
+    ]);
+    expect(elements.find((element) => element.name === 'language')?.text).toBe('sv');
+  });
+
+  it('has a JSON Feed with the full text of each item', () => {
+    const feed = JSON.parse(file('nyheter/feed.json')) as { version: string; items: { id: string; url: string; content_html: string; title: string }[] };
+    expect(feed.version).toMatch(/^https:\/\/jsonfeed\.org\/version\//);
+    expect(feed.items.map((item) => item.url)).toEqual(['https://test.example/nyheter/2021/sakerhet/', 'https://test.example/nyheter/2020/lasning-startar/']);
+    expect(feed.items[1]!.content_html).toContain('Mer text med en');
+  });
+
+  it("gives each area a feed of that area's news only, and an empty area an empty, valid feed", () => {
+    const skola = parseXml(file('omraden/skola/atom.xml')).elements.filter((element) => element.name === 'entry');
+    expect(skola).toHaveLength(2);
+    const miljo = parseXml(file('omraden/miljo/atom.xml'));
+    expect(miljo.errors).toEqual([]);
+    expect(miljo.elements.filter((element) => element.name === 'entry')).toHaveLength(0);
+    expect(miljo.elements.find((element) => element.name === 'title')?.text).toBe('Miljö – nyheter från Testförbundet');
+  });
+
+  it('announces the feeds on the pages they belong to, and each announced feed exists', () => {
+    const alternates = (path: string) =>
+      select(fromHtml(file(path)) as Root, (element) => element.tagName === 'link' && String(element.properties.rel) === 'alternate').map((element) => ({
+        type: String(element.properties.type),
+        href: String(element.properties.href),
+      }));
+    const siteFeeds = [
+      { type: 'application/atom+xml', href: '/nyheter/atom.xml' },
+      { type: 'application/rss+xml', href: '/nyheter/rss.xml' },
+      { type: 'application/feed+json', href: '/nyheter/feed.json' },
+    ];
+    for (const page of ['index.html', 'nyheter/index.html', 'nyheter/2020/index.html', 'nyheter/2020/lasning-startar/index.html']) {
+      expect(alternates(page), page).toEqual(siteFeeds);
+    }
+    expect(alternates('omraden/skola/index.html').map((feed) => feed.href)).toEqual(['/omraden/skola/atom.xml', '/omraden/skola/rss.xml', '/omraden/skola/feed.json']);
+    expect(alternates('projekt/index.html')).toEqual([]);
+    for (const feed of [...siteFeeds, { href: '/omraden/skola/atom.xml' }]) expect(() => file(feed.href.slice(1))).not.toThrow();
+  });
+
+  it('is the same, byte for byte, when built again (no clock in a feed)', async () => {
+    const again = await buildSite({ contentDir: fixture('basic') });
+    for (const path of feeds) expect(String(again.files.find((item) => item.path === path)?.contents)).toBe(file(path));
+  });
+});
+
+describe('a feed for any title', () => {
+  it('strips control characters and unpaired surrogates, and keeps every other character', () => {
+    expect(xmlSafe('a\u0001b\u001bc\u0000d\u007f')).toBe('abcd');
+    expect(xmlSafe('tab\tnew\nline\r')).toBe('tab\tnew\nline\r');
+    expect(xmlSafe('lone \uD800 high, lone \uDC00 low, pair 😀')).toBe('lone \uFFFD high, lone \uFFFD low, pair 😀');
+    expect(xmlSafe('<&>"\' ]]> å')).toBe('<&>"\' ]]> å');
+  });
+
+  it('is well-formed when titles and leads hold control characters, markup and CDATA ends', async () => {
+    const title = 'Nyhet \\x01 med \\x1b styrtecken, <b>&amp;</b> ]]> och \\uD800';
+    const dir = await writeSite({
+      'site.yaml': siteYaml.replace('title: Testförbundet', 'title: "Test \\x02 <förbundet> & ]]>"'),
+      'omraden/a.md': area('A & <B>', 1),
+      'nyheter/konstig.md': news({ title, date: '2021-05-05', areas: ['a'] }).replace('lead: Ingress.', 'lead: "Ingress \\x07 ]]> </content>"'),
+    });
+    const built = await buildSite({ contentDir: dir, cwd: dir });
+    for (const path of ['nyheter/atom.xml', 'nyheter/rss.xml', 'omraden/a/atom.xml', 'omraden/a/rss.xml']) {
+      const xml = String(built.files.find((item) => item.path === path)?.contents);
+      const { errors, elements } = parseXml(xml);
+      expect(errors, path).toEqual([]);
+      const titles = elements.filter((element) => element.name === 'title').map((element) => element.text);
+      expect(titles, path).toContain('Nyhet  med  styrtecken, <b>&amp;</b> ]]> och \uFFFD');
+    }
+    const json = JSON.parse(String(built.files.find((item) => item.path === 'nyheter/feed.json')?.contents)) as { items: { title: string }[] };
+    expect(json.items[0]!.title).toBe('Nyhet  med  styrtecken, <b>&amp;</b> ]]> och \uFFFD');
+  });
+});
+
+describe('sitemap.xml and robots.txt', () => {
+  it('lists every published page except the 404 and search pages, with the date it last changed', () => {
+    const { errors, elements } = parseXml(file('sitemap.xml'));
+    expect(errors).toEqual([]);
+    expect(elements[0]?.attributes.xmlns).toBe('http://www.sitemaps.org/schemas/sitemap/0.9');
+    const urls = elements.filter((element) => element.name === 'url');
+    const locs = elements.filter((element) => element.name === 'loc').map((element) => element.text);
+    const lastmods = elements.filter((element) => element.name === 'lastmod').map((element) => element.text);
+    expect(lastmods).toHaveLength(urls.length);
+    for (const date of lastmods) expect(date).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    const pages = site.routes.filter((route) => route.kind !== 'not-found' && route.kind !== 'search').map((route) => `https://test.example${route.path}`);
+    expect([...locs].sort()).toEqual([...pages].sort());
+    const at = (loc: string) => lastmods[locs.indexOf(loc)];
+    expect(at('https://test.example/nyheter/2020/lasning-startar/')).toBe('2020-09-01');
+    expect(at('https://test.example/tillganglighet/')).toBe('2026-01-20');
+    expect(at('https://test.example/verksamhetsberattelse/2020/')).toBe('2021-03-15');
+  });
+
+  it('has a robots.txt that allows everything and points at the sitemap', () => {
+    expect(file('robots.txt')).toBe('User-agent: *\nAllow: /\n\nSitemap: https://test.example/sitemap.xml\n');
+  });
+
+  it('keeps a sub-path site in its sub-path', async () => {
+    const sub = await buildSite({ contentDir: fixture('basic'), baseUrl: 'https://org.github.io/repo' });
+    const sitemap = String(sub.files.find((item) => item.path === 'sitemap.xml')?.contents);
+    expect(sitemap).toContain('<loc>https://org.github.io/repo/nyheter/</loc>');
+    expect(sitemap).not.toContain('<loc>https://org.github.io/nyheter/');
+    expect(String(sub.files.find((item) => item.path === 'robots.txt')?.contents)).toContain('Sitemap: https://org.github.io/repo/sitemap.xml');
+    const atom = String(sub.files.find((item) => item.path === 'nyheter/atom.xml')?.contents);
+    expect(atom).toContain('href="https://org.github.io/repo/omraden/skola/"');
+  });
+});
