@@ -11,6 +11,7 @@ export function GoalPage({ goal, previous, next }: Extract<Route, { kind: 'goal'
   return Layout({
     ctx,
     title: `${title} – ${goal.report.title}`,
+    crumb: title,
     heading: <h1>{title}</h1>,
     description: goal.statement,
     breadcrumbs: [

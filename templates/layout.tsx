@@ -25,6 +25,8 @@ export interface LayoutProps {
   breadcrumbs?: readonly Crumb[];
   /** When the page's h1 differs from its title. */
   heading?: Content;
+  /** The page's own crumb, when the title carries context the trail already shows. */
+  crumb?: string;
   children?: Content;
   /** An article (a news item): Open Graph type "article" with its date. */
   article?: { published: string };
@@ -91,7 +93,7 @@ export const mainId = 'sidans-innehall';
 
 /** Every page is one hast tree: head, skip link, header with navigation, breadcrumbs, main, footer. */
 export function Layout(props: LayoutProps): Root {
-  const { ctx, title, breadcrumbs, heading, children, description } = props;
+  const { ctx, title, breadcrumbs, heading, children, description, crumb } = props;
   const { site, path } = ctx;
   const isHome = path === urls.home();
   const documentTitle = isHome ? site.title : `${title} – ${site.title}`;
@@ -139,7 +141,7 @@ export function Layout(props: LayoutProps): Root {
               {path === urls.search() ? null : SiteSearch()}
             </div>
           </header>
-          {breadcrumbs && !isHome ? Breadcrumbs([...breadcrumbs, { title, url: path }]) : null}
+          {breadcrumbs && !isHome ? Breadcrumbs([...breadcrumbs, { title: crumb ?? title, url: path }]) : null}
           <main id={mainId} class="wrap" tabindex="-1" {...indexAttributes(props.index)}>
             {heading ?? <h1>{title}</h1>}
             {children}

@@ -14,6 +14,7 @@ export function NewsletterPage({ newsletter }: Extract<Route, { kind: 'newslette
   return Layout({
     ctx,
     title: `${newsletter.title} – ${name} nr ${newsletter.number}`,
+    crumb: newsletter.title,
     heading: <h1>{newsletter.title}</h1>,
     description: newsletter.preheader ?? `${name} nr ${newsletter.number}.`,
     breadcrumbs: [{ title: 'Nyhetsbrev', url: urls.newsletters() }],

@@ -72,6 +72,8 @@ describe('every page', () => {
   it('has breadcrumbs from the start page to itself, except the start page', () => {
     const crumbs = select(tree('nyheter/2020/lasning-startar/index.html'), (element) => element.tagName === 'nav' && element.properties.ariaLabel === 'Du är här');
     expect(toString(crumbs[0]!)).toBe('StartNyheter2020Läsningen startar');
+    const goalCrumbs = select(tree('verksamhetsberattelse/2020/mal-1/index.html'), (element) => element.tagName === 'nav' && element.properties.ariaLabel === 'Du är här');
+    expect(toString(goalCrumbs[0]!)).toBe('StartVerksamhetsberättelserVerksamhetsberättelse 2020Mål 1');
     expect(html('index.html')).not.toContain('Du är här');
   });
 });
