@@ -4,6 +4,7 @@ import type { Route } from '../src/routes/routes.js';
 import { urls } from '../src/routes/urls.js';
 import { Layout } from './layout.js';
 import { DateText } from './parts/common.js';
+import { FeedLinks, newsletterFeeds } from './parts/feeds.js';
 
 /** Every newsletter issue, newest first. */
 export function NewslettersPage(_route: Extract<Route, { kind: 'newsletters' }>, ctx: PageContext): Root {
@@ -13,7 +14,9 @@ export function NewslettersPage(_route: Extract<Route, { kind: 'newsletters' }>,
     title: 'Nyhetsbrev',
     description: `Alla nummer av ${name}.`,
     breadcrumbs: [],
-    children:
+    feeds: newsletterFeeds(ctx.site),
+    children: [
+      FeedLinks(newsletterFeeds(ctx.site), 'Prenumerera på nya nummer i en flödesläsare'),
       ctx.graph.newsletters.length > 0 ? (
         <ul class="cards">
           {ctx.graph.newsletters.map((newsletter) => (
@@ -29,5 +32,6 @@ export function NewslettersPage(_route: Extract<Route, { kind: 'newsletters' }>,
       ) : (
         <p>Inga nyhetsbrev ännu.</p>
       ),
+    ],
   });
 }

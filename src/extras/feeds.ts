@@ -1,7 +1,7 @@
 import type { Element, Root } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import { Feed } from 'feed';
-import type { Area, ContentGraph, NewsItem } from '../content/graph.js';
+import type { Area, ContentGraph, NewsItem, Newsletter } from '../content/graph.js';
 import { imagePlan } from '../images/variants.js';
 import { placeBody } from '../render/prose.js';
 import { rewrite } from '../render/rewrite.js';
@@ -10,7 +10,7 @@ import type { Extra, ExtraFile } from './index.js';
 import { latestContentDate } from './last-modified.js';
 
 /*
- * News as Atom, RSS 2.0 and JSON Feed: all news, and each area's news. Items carry their full
+ * News as Atom, RSS 2.0 and JSON Feed: all news, each area's news, and the newsletter's issues. Items carry their full
  * text with every URL absolute. Feeds are XML, where some characters can never appear (C0
  * control characters, unpaired surrogates): they are removed from every text, whatever a title
  * holds, so a feed is always well-formed.
@@ -85,13 +85,59 @@ export function fixAtomCategories(xml: string): string {
   });
 }
 
+/** One entry of a feed: a news item or a newsletter issue. */
+interface FeedEntry {
+  title: string;
+  /** Root-relative URL of the entry's page. */
+  path: string;
+  summary: string;
+  /** The entry in full, as HTML with absolute URLs. */
+  content: (link: string) => string;
+  date: string;
+  categories: { name: string; term: string }[];
+  image?: string;
+}
+
 interface FeedSpec {
   title: string;
   description: string;
   /** Root-relative URL of the page the feed belongs to. */
   page: string;
-  items: readonly NewsItem[];
+  items: readonly FeedEntry[];
   url: (format: FeedFormat) => string;
+}
+
+function newsEntry(item: NewsItem, baseUrl: string): FeedEntry {
+  return {
+    title: item.title,
+    path: urls.newsItem(item),
+    summary: item.lead,
+    content: (link) => itemHtml(item, link, baseUrl),
+    date: item.date,
+    categories: item.areas.map((area) => ({ name: area.title, term: area.slug })),
+    image: item.image ? imagePlan(item.image.file).fallback.url : undefined,
+  };
+}
+
+/** A newsletter issue in a feed: its editorial, then its articles' titles and leads as links. */
+function newsletterEntry(newsletter: Newsletter, baseUrl: string): FeedEntry {
+  return {
+    title: `Nr ${newsletter.number}: ${newsletter.title}`,
+    path: urls.newsletter(newsletter),
+    summary: newsletter.preheader ?? newsletter.title,
+    content: (link) => {
+      const children: Root['children'] = [...placeBody(newsletter.body, { topLevel: 2 }).children];
+      for (const article of newsletter.articles) {
+        children.push(
+          { type: 'element', tagName: 'h2', properties: {}, children: [{ type: 'element', tagName: 'a', properties: { href: urls.newsItem(article) }, children: [{ type: 'text', value: article.title }] }] },
+          { type: 'element', tagName: 'p', properties: {}, children: [{ type: 'text', value: article.lead }] },
+        );
+      }
+      return xmlSafe(toHtml(absoluteUrls({ type: 'root', children }, link, baseUrl)));
+    },
+    date: newsletter.date,
+    categories: [],
+  };
 }
 
 function feedFilesFor(spec: FeedSpec, graph: ContentGraph): ExtraFile[] {
@@ -113,17 +159,17 @@ function feedFilesFor(spec: FeedSpec, graph: ContentGraph): ExtraFile[] {
     author: { name: organisation, ...(site.contact.email ? { email: site.contact.email } : {}), link: site.contact.website ?? site.baseUrl },
   });
   for (const item of items) {
-    const link = absolute(urls.newsItem(item));
+    const link = absolute(item.path);
     feed.addItem({
       title: xmlSafe(item.title),
       id: link,
       link,
-      description: xmlSafe(item.lead),
-      content: itemHtml(item, link, site.baseUrl),
+      description: xmlSafe(item.summary),
+      content: item.content(link),
       date: noon(item.date),
       published: noon(item.date),
-      category: item.areas.map((area) => ({ name: xmlSafe(area.title), term: area.slug })),
-      ...(item.image ? { image: absolute(imagePlan(item.image.file).fallback.url) } : {}),
+      category: item.categories.map((category) => ({ name: xmlSafe(category.name), term: category.term })),
+      ...(item.image ? { image: absolute(item.image) } : {}),
     });
   }
   const file = (format: FeedFormat) => spec.url(format).replace(/^\//, '');
@@ -137,8 +183,20 @@ function feedFilesFor(spec: FeedSpec, graph: ContentGraph): ExtraFile[] {
 export const feeds: Extra = ({ graph }) => {
   const { site } = graph;
   const files = feedFilesFor(
-    { title: `Nyheter – ${site.title}`, description: site.description, page: urls.news(), items: graph.news, url: urls.newsFeed },
+    { title: `Nyheter – ${site.title}`, description: site.description, page: urls.news(), items: graph.news.slice(0, feedSize).map((item) => newsEntry(item, site.baseUrl)), url: urls.newsFeed },
     graph,
+  );
+  files.push(
+    ...feedFilesFor(
+      {
+        title: `${site.newsletter?.name ?? 'Nyhetsbrev'} – ${site.title}`,
+        description: `Alla nummer av ${site.newsletter?.name ?? 'nyhetsbrevet'}.`,
+        page: urls.newsletters(),
+        items: graph.newsletters.slice(0, feedSize).map((newsletter) => newsletterEntry(newsletter, site.baseUrl)),
+        url: urls.newsletterFeed,
+      },
+      graph,
+    ),
   );
   for (const area of graph.areas) {
     files.push(
@@ -147,7 +205,7 @@ export const feeds: Extra = ({ graph }) => {
           title: `${area.title} – nyheter från ${site.organisation}`,
           description: area.summary,
           page: urls.area(area),
-          items: area.news,
+          items: area.news.slice(0, feedSize).map((item) => newsEntry(item, site.baseUrl)),
           url: (format) => urls.areaFeed(area as Area, format),
         },
         graph,

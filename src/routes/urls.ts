@@ -38,6 +38,8 @@ export const urls = {
   /** All news, or one area's news, as Atom, RSS 2.0 or JSON Feed. */
   newsFeed: (format: FeedFormat) => `/nyheter/${feedFiles[format]}`,
   areaFeed: (area: Pick<Area, 'slug'>, format: FeedFormat) => `/omraden/${area.slug}/${feedFiles[format]}`,
+  /** The newsletter's issues as Atom, RSS 2.0 or JSON Feed. */
+  newsletterFeed: (format: FeedFormat) => `/nyhetsbrev/${feedFiles[format]}`,
   sitemap: () => '/sitemap.xml',
   robots: () => '/robots.txt',
   /** One variant of an image: name from the file, hash of its bytes, width, format. */

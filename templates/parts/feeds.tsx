@@ -30,6 +30,12 @@ export function areaFeeds(area: Pick<Area, 'slug' | 'title'>): FeedLink[] {
   return formats.map((format) => ({ title: `Nyheter om ${area.title} (${formatNames[format]})`, url: urls.areaFeed(area, format), type: feedTypes[format], format: formatNames[format] }));
 }
 
+/** The newsletter's feeds, on the newsletter archive. */
+export function newsletterFeeds(site: Site): FeedLink[] {
+  const name = site.newsletter?.name ?? 'Nyhetsbrevet';
+  return formats.map((format) => ({ title: `${name} (${formatNames[format]})`, url: urls.newsletterFeed(format), type: feedTypes[format], format: formatNames[format] }));
+}
+
 /** Visible links to the same feeds, for readers who subscribe by hand. */
 export function FeedLinks(feeds: readonly FeedLink[], text: string): Element {
   return (

@@ -143,6 +143,29 @@ describe('news feeds', () => {
   });
 });
 
+describe('the newsletter feed', () => {
+  it.each(['nyhetsbrev/atom.xml', 'nyhetsbrev/rss.xml'])('%s is well-formed XML to a strict parser', (path) => {
+    expect(parseXml(file(path)).errors).toEqual([]);
+  });
+
+  it('lists each issue with its editorial and its articles as absolute links', () => {
+    const { elements } = parseXml(file('nyhetsbrev/atom.xml'));
+    const titles = elements.filter((element) => element.name === 'title').map((element) => element.text);
+    expect(titles).toContain('Nr 1: Första brevet');
+    const content = elements.find((element) => element.name === 'content')!.text;
+    expect(content).toContain('Välkommen till brevet.');
+    expect(content).toContain('href="https://test.example/nyheter/2020/lasning-startar/"');
+    const json = JSON.parse(file('nyhetsbrev/feed.json')) as { items: { url: string }[] };
+    expect(json.items.map((item) => item.url)).toEqual(['https://test.example/nyhetsbrev/2020-1-forsta/']);
+  });
+
+  it('is announced and linked on the newsletter archive', () => {
+    const archive = file('nyhetsbrev/index.html');
+    expect(archive).toContain('<link rel="alternate" type="application/atom+xml" title="Testbrevet (Atom)" href="/nyhetsbrev/atom.xml">');
+    expect(archive).toMatch(/<a href="\/nyhetsbrev\/rss\.xml" type="application\/rss\+xml">RSS<\/a>/);
+  });
+});
+
 describe('a feed for any title', () => {
   it('strips control characters and unpaired surrogates, and keeps every other character', () => {
     expect(xmlSafe('a\u0001b\u001bc\u0000d\u007f')).toBe('abcd');
