@@ -8,6 +8,7 @@ import { applyBasePath } from '../render/base-path.js';
 import { renderRoute } from '../render/render.js';
 import type { ReportPdf, Route } from '../routes/routes.js';
 import { outputFile, urls } from '../routes/urls.js';
+import { chromiumArgs, chromiumPath } from '../browser/chromium.js';
 
 /*
  * The annual report's print edition: each report page, as the print stylesheet lays it out,
@@ -23,18 +24,8 @@ import { outputFile, urls } from '../routes/urls.js';
  * swap.
  */
 
-/** Debian's Chromium. */
-export const defaultChromiumPath = '/usr/bin/chromium';
-
-const launchArgs = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
+export const defaultChromiumPath = chromiumPath;
+const launchArgs = [...chromiumArgs];
 
 /** Page numbers at the foot of every printed page. */
 const footerTemplate =

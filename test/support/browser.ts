@@ -4,24 +4,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromiumArgs, chromiumPath } from '../../src/browser/chromium.js';
 
 /*
  * The real-browser side of the gates: Debian's chromium driven by playwright-core, axe-core on
  * top. Also the "is the tool there?" checks shared by the browser tests and the Nu checker.
  */
 
-export const chromiumPath = '/usr/bin/chromium';
-
-const launchArgs = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
+export { chromiumPath };
+const launchArgs = [...chromiumArgs];
 
 type Tool = 'chromium' | 'java';
 
