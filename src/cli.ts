@@ -3,7 +3,8 @@ import { relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { build } from './build.js';
 import { checkContent, jsonReport } from './commands/check.js';
-import { createNewFile, isNewType, newTypes, stockholmDate, type NewRequest } from './commands/new.js';
+import { createNewFile, isNewType, newTypes, type NewRequest } from './commands/new.js';
+import { todayInSweden } from './content/graph.js';
 import { formatNewsletterReport, newsletterCommand } from './commands/newsletter.js';
 import { defaults } from './config.js';
 import { ContentError } from './content/problems.js';
@@ -187,7 +188,7 @@ async function newCommand(args: readonly string[], values: { content: string; ar
     title: rest[0],
     areas: values.area,
     year: year === undefined ? undefined : Number(year),
-    date: values.date ?? stockholmDate(),
+    date: values.date ?? todayInSweden(),
   };
   const outcome = await createNewFile(request, { contentDir: values.content, cwd: process.cwd() });
   if (!outcome.ok) {

@@ -72,13 +72,6 @@ const refuse = (code: 1 | 2, message: string): NewRefusal => ({ ok: false, code,
 /** A path in the content folder as the editor finds it from the working folder. */
 const shown = (summary: ContentSummary, contentPath: string) => (summary.root ? `${summary.root.replace(/\/$/, '')}/${contentPath}` : contentPath);
 
-/** Today's date in Europe/Stockholm as ÅÅÅÅ-MM-DD, whatever the machine's time zone. */
-export function stockholmDate(now: Date = new Date()): string {
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Stockholm', year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(now);
-  const part = (type: string) => parts.find((item) => item.type === type)?.value ?? '';
-  return `${part('year')}-${part('month')}-${part('day')}`;
-}
-
 /** Whether `value` is a date that exists, written ÅÅÅÅ-MM-DD (the schema's own check). */
 export const isCalendarDate = (value: string): boolean => calendarDate.safeParse(value).success;
 

@@ -4,7 +4,8 @@ import { dirname, join } from 'node:path';
 import { parse } from 'yaml';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseEntry } from '../../src/content/entries.js';
-import { fileText, planNewFile, stockholmDate, summariseContent, type ContentSummary, type NewRequest } from '../../src/commands/new.js';
+import { fileText, planNewFile, summariseContent, type ContentSummary, type NewRequest } from '../../src/commands/new.js';
+import { todayInSweden } from '../../src/content/graph.js';
 import { copyContent, fixture, runCli, snapshot } from '../support/cli.js';
 
 const cleanup: string[] = [];
@@ -141,16 +142,16 @@ describe('planNewFile (pure)', () => {
   });
 });
 
-describe('fileText, stockholmDate, summariseContent', () => {
+describe('fileText, todayInSweden, summariseContent', () => {
   it('writes flow lists and never folds long lines', () => {
     const long = 'ord '.repeat(40).trim();
     expect(fileText({ title: long, areas: ['a', 'b'], projects: [] }, '\nText.\n\n')).toBe(`---\ntitle: ${long}\nareas: [a, b]\nprojects: []\n---\nText.\n`);
   });
 
   it("takes today's date in Europe/Stockholm, not UTC", () => {
-    expect(stockholmDate(new Date('2024-06-30T22:30:00Z'))).toBe('2024-07-01'); // summer time, UTC+2
-    expect(stockholmDate(new Date('2024-12-31T23:30:00Z'))).toBe('2025-01-01'); // winter time, UTC+1
-    expect(stockholmDate(new Date('2024-12-31T22:30:00Z'))).toBe('2024-12-31');
+    expect(todayInSweden(new Date('2024-06-30T22:30:00Z'))).toBe('2024-07-01'); // summer time, UTC+2
+    expect(todayInSweden(new Date('2024-12-31T23:30:00Z'))).toBe('2025-01-01'); // winter time, UTC+1
+    expect(todayInSweden(new Date('2024-12-31T22:30:00Z'))).toBe('2024-12-31');
   });
 
   it('reads areas and goal numbers even from files that are otherwise invalid', () => {
@@ -227,7 +228,7 @@ describe('verksam new (command line)', () => {
     const today = await runCli(['new', 'nyhet', 'I dag', '--content', 'content'], cwd);
     expect(today.code).toBe(0);
     const { date } = frontMatter(await readFile(join(content, 'nyheter', 'i-dag.md'), 'utf8'));
-    expect([stockholmDate(new Date(Date.now() - 60_000)), stockholmDate()]).toContain(date);
+    expect([todayInSweden(new Date(Date.now() - 60_000)), todayInSweden()]).toContain(date);
 
     const [words, type, flag] = await Promise.all([
       runCli(['new', 'nyhet', 'Nya', 'miljöprojekt', '--content', 'content'], cwd),
