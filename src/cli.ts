@@ -222,7 +222,14 @@ async function devCommand(contentDir: string, port: number, today: string | unde
     throw Object.assign(new Error(contentDir), { code: 'ENOENT', path: resolve(contentDir) });
   });
   const { startDev } = await import('./dev/dev.js');
-  const server = await startDev({ contentDir, port, host: '127.0.0.1', cwd: process.cwd(), today, log: (line) => console.log(line) });
+  let server;
+  try {
+    server = await startDev({ contentDir, port, host: '127.0.0.1', cwd: process.cwd(), today, log: (line) => console.log(line) });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;
+    console.error(`Porten ${port} används redan, kanske av en annan förhandsvisning. Stäng den, eller välj en annan port: npm run dev -- --port ${port + 1}`);
+    return 2;
+  }
   await new Promise<void>((done) => {
     process.once('SIGINT', done);
     process.once('SIGTERM', done);

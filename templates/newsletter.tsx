@@ -43,7 +43,6 @@ export function NewsletterPage({ newsletter }: Extract<Route, { kind: 'newslette
           {placeBody(block.body, { topLevel: 3, idPrefix: `block-${index + 1}-`, context: block.title })}
         </section>
       )),
-      ctx.site.newsletter?.subscriptionNotice ? <p class="meta newsletter-notice">{ctx.site.newsletter.subscriptionNotice}</p> : null,
     ],
   });
 }

@@ -107,6 +107,22 @@ function rawReferences(kind: Kind, data: unknown, source: Source): RawReference[
   return references;
 }
 
+const contentFolders = new Set(['omraden', 'projekt', 'nyheter', 'nyhetsbrev', 'verksamhetsberattelse']);
+
+/**
+ * A file in a content folder that was surely meant to be Markdown but would be skipped:
+ * "Nyhet.MD", "nyhet.markdown", "nyhet.md.txt" (what Notepad writes when extensions are hidden).
+ * Returns the name it should have.
+ */
+export function misnamedContent(contentPath: string): string | undefined {
+  const parts = contentPath.split('/');
+  if (!contentFolders.has(parts[0]!) || parts.length < 2) return undefined;
+  const name = parts.at(-1)!;
+  const match = /^(.*?)(?:\.md\.[a-z0-9]+|\.markdown|\.mdown|\.md|\.txt)$/i.exec(name);
+  if (!match || name.endsWith('.md')) return undefined;
+  return `${slugify(match[1]!) || 'namn'}.md`;
+}
+
 /** A file's slug: its name without `.md`. */
 export function slugOf(contentPath: string): string {
   return contentPath.split('/').pop()!.replace(/\.md$/, '');
@@ -129,6 +145,12 @@ const expectedPlaces =
 export function parseEntry(file: SourceFile): { entry?: Entry; messages: VFileMessage[]; references?: RawReference[] } {
   const place = classify(file.contentPath);
   if (!place) {
+    const misnamed = misnamedContent(file.contentPath);
+    if (misnamed) {
+      return {
+        messages: [problem(file.path, 'unexpected-file', `Filen kommer inte med på webbplatsen: innehållsfiler ska sluta på .md med små bokstäver; byt namn till "${misnamed}".`)],
+      };
+    }
     if (!file.contentPath.endsWith('.md') && file.contentPath !== 'site.yml') return { messages: [] };
     return {
       messages: [problem(file.path, 'unexpected-file', `Filen ligger på en plats där verksam inte väntar sig innehåll; förväntat ${expectedPlaces}.`)],

@@ -2,6 +2,7 @@ import matter from 'gray-matter';
 import { isMap, isPair, isScalar, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import { VFileMessage } from 'vfile-message';
 import { problem, type Point } from './problems.js';
+import { explainYamlError } from './yaml-errors.js';
 
 export type FieldPath = readonly (string | number)[];
 
@@ -79,7 +80,7 @@ export function parseFrontMatter(file: string, text: string): FrontMatter | VFil
 
   if (document && document.errors.length > 0) {
     const first = document.errors[0]!;
-    return problem(file, 'front-matter-syntax', `Front matter är inte giltig YAML: ${firstLine(first.message)}`, toPoint(first.pos[0]));
+    return problem(file, 'front-matter-syntax', `Front matter är inte giltig YAML: ${explainYamlError(first)}`, toPoint(first.pos[0]));
   }
 
   const data = document ? toData(file, document, toPoint) : {};
@@ -91,9 +92,6 @@ export function parseFrontMatter(file: string, text: string): FrontMatter | VFil
   return { data, locate, body };
 }
 
-function firstLine(message: string): string {
-  return message.split('\n')[0] ?? message;
-}
 
 type ToPoint = (offset: number) => Point;
 
@@ -129,7 +127,7 @@ export function parseYamlFile(file: string, text: string): Omit<FrontMatter, 'bo
   };
   if (document.errors.length > 0) {
     const first = document.errors[0]!;
-    return problem(file, 'front-matter-syntax', `Filen är inte giltig YAML: ${firstLine(first.message)}`, toPoint(first.pos[0]));
+    return problem(file, 'front-matter-syntax', `Filen är inte giltig YAML: ${explainYamlError(first)}`, toPoint(first.pos[0]));
   }
   const data = toData(file, document, toPoint);
   if (isMessage(data)) return data;
@@ -143,6 +141,6 @@ function toData(file: string, document: Document.Parsed, toPoint: ToPoint): unkn
   try {
     return document.toJS({ maxAliasCount: 50 });
   } catch (error) {
-    return problem(file, 'front-matter-syntax', `Front matter är inte giltig YAML: ${firstLine((error as Error).message)}`, toPoint(document.range[0]));
+    return problem(file, 'front-matter-syntax', `Front matter är inte giltig YAML: ${explainYamlError({ code: 'RESOURCE_EXHAUSTION', message: (error as Error).message })}`, toPoint(document.range[0]));
   }
 }

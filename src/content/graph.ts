@@ -185,7 +185,7 @@ export function buildGraph(
     const list = [...known].sort();
     const shown = list.length > 8 ? `${list.slice(0, 8).join(', ')}, …` : list.join(', ');
     messages.push(
-      problem(source.file, 'unknown-reference', `Fältet "${path.join('.').replace(/\.(\d+)/g, '[$1]')}": okänt ${what} "${name}" (kända: ${shown || 'inga'}).`, source.locate(path)),
+      problem(source.file, 'unknown-reference', `Fältet "${path.join('.').replace(/\.(\d+)/g, '[$1]')}": ${what} "${name}" (kända: ${shown || 'inga'}).`, source.locate(path)),
     );
   };
 
@@ -222,7 +222,7 @@ export function buildGraph(
   }
   const area = (source: Source, path: FieldPath, slug: string) => {
     const found = areas.get(slug);
-    if (!found && !broken.area.has(slug)) unknown(source, path, 'område', slug, areas.keys());
+    if (!found && !broken.area.has(slug)) unknown(source, path, 'okänt område', slug, areas.keys());
     return found;
   };
 
@@ -251,7 +251,7 @@ export function buildGraph(
   }
   const project = (source: Source, path: FieldPath, slug: string) => {
     const found = projects.get(slug);
-    if (!found && !broken.project.has(slug)) unknown(source, path, 'projekt', slug, projects.keys());
+    if (!found && !broken.project.has(slug)) unknown(source, path, 'okänt projekt', slug, projects.keys());
     return found;
   };
 
@@ -332,7 +332,7 @@ export function buildGraph(
   for (const entry of of('newsletter')) {
     const articles = entry.data.articles.map((slug, index) => {
       const found = allNews.get(slug);
-      if (!found && !broken.news.has(slug)) unknown(entry.source, ['articles', index], 'nyhet', slug, allNews.keys());
+      if (!found && !broken.news.has(slug)) unknown(entry.source, ['articles', index], 'okänd nyhet', slug, allNews.keys());
       return found;
     });
     if (articles.some((item) => !item)) continue;
@@ -363,7 +363,7 @@ export function buildGraph(
   }
 
   const known = { area: areas, project: projects, news: allNews };
-  const what = { area: 'område', project: 'projekt', news: 'nyhet' };
+  const what = { area: 'okänt område', project: 'okänt projekt', news: 'okänd nyhet' };
   for (const reference of unvalidated) {
     const { kind, slug } = reference;
     if (!known[kind].has(slug) && !broken[kind].has(slug)) unknown(reference.source, reference.path, what[kind], slug, known[kind].keys());

@@ -156,8 +156,12 @@ export async function startDev(options: DevOptions): Promise<DevServer> {
     else if (onlyCss) send('css', changedPaths);
     else if (changedPaths.length > 0) send('reload', changedPaths);
     const summary = { problems: problems.length, changedPaths, rendered, milliseconds: performance.now() - started };
-    if (problems.length > 0) log(`verksam: ${problems.length} problem i innehållet; förhandsvisningen visar senaste fungerande version.`);
-    else if (changedPaths.length > 0) log(`verksam: ${rendered} sidor uppdaterade på ${Math.round(summary.milliseconds)} ms.`);
+    if (problems.length > 0 && problemsChanged) {
+      const lines = problems.map((problem) => `  ${problem.file}${problem.line ? `:${problem.line}:${problem.column ?? 1}` : ''}  ${problem.message}`);
+      const shown = output.size > 0 ? 'förhandsvisningen visar senaste fungerande version' : 'sidorna visar bara problemen tills de är rättade';
+      log(`verksam: ${problems.length} problem i innehållet; ${shown}:\n${lines.join('\n')}`);
+    } else if (problems.length === 0 && problemsChanged) log('verksam: alla problem är rättade.');
+    if (problems.length === 0 && changedPaths.length > 0) log(`verksam: ${rendered} sidor uppdaterade på ${Math.round(summary.milliseconds)} ms.`);
     for (const resolveWaiting of waiting.splice(0)) resolveWaiting(summary);
   }
 

@@ -380,3 +380,16 @@ describe('parseYamlFile', () => {
     expect(result.locate(['navigation', 0])).toEqual({ line: 3, column: 5 });
   });
 });
+
+describe('YAML errors in plain Swedish', () => {
+  it.each([
+    ['lead: Tolv kommuner: nu kör vi', 'sätt citattecken runt värdet'],
+    ['title: a\n\ttext: b', 'använd mellanslag'],
+    ['title: a\ntitle: b', 'samma fält står två gånger'],
+    ['title: "utan slut', 'avslutande citattecken'],
+  ])('explains %j and says what to do', (yaml, advice) => {
+    const result = parseFrontMatter('x.md', `---\n${yaml}\n---\n`);
+    expect(result).toBeInstanceOf(VFileMessage);
+    expect(String((result as VFileMessage).reason)).toContain(advice);
+  });
+});

@@ -472,3 +472,21 @@ describe('formatPath', () => {
     expect(formatPath(['blocks', 0, 'title'])).toBe('blocks[0].title');
   });
 });
+
+describe('files that were meant to be content', () => {
+  it.each([
+    ['nyheter/Nyhet.MD', 'nyhet.md'],
+    ['nyheter/nyhet.md.txt', 'nyhet.md'],
+    ['projekt/p.markdown', 'p.md'],
+    ['nyheter/2021/utkast.txt', 'utkast.md'],
+  ])('reports %s instead of skipping it, with the name it should have', (contentPath, expected) => {
+    const { messages } = parseEntry({ path: `content/${contentPath}`, contentPath, text: '---\ntitle: x\n---\n' });
+    expect(messages.map((message) => message.ruleId)).toEqual(['unexpected-file']);
+    expect(messages[0]!.reason).toContain(`byt namn till "${expected}"`);
+  });
+
+  it('leaves images and other files alone', () => {
+    expect(parseEntry({ path: 'content/bilder/a.jpg', contentPath: 'bilder/a.jpg', text: '' }).messages).toEqual([]);
+    expect(parseEntry({ path: 'content/nyheter/bild.png', contentPath: 'nyheter/bild.png', text: '' }).messages).toEqual([]);
+  });
+});

@@ -93,7 +93,7 @@ describe('verksam newsletter <slug>', () => {
     await writeFile(file, (await readFile(file, 'utf8')).replace('articles: [bilder-och-lankar, tabeller]', 'articles: [finns-inte]'));
     const broken = await runCli(['newsletter', '2021-1-provnumret', '--content', content, '--out', join(dir, 'broken-out')]);
     expect(broken.code).toBe(1);
-    expect(broken.stderr).toMatch(/2021-1-provnumret\.md:\d+:\d+ {2}fel {2}Fältet "articles\[0\]": okänt nyhet "finns-inte"/);
+    expect(broken.stderr).toMatch(/2021-1-provnumret\.md:\d+:\d+ {2}fel {2}Fältet "articles\[0\]": okänd nyhet "finns-inte"/);
     expect(broken.stderr).toContain('Inget skrevs');
     expect(existsSync(join(dir, 'broken-out'))).toBe(false);
   });
