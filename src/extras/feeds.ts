@@ -58,8 +58,25 @@ export function absoluteUrls(tree: Root, pageUrl: string, baseUrl: string): Root
   });
 }
 
+/**
+ * Feed HTML by news body: a body object lives as long as its file is unchanged (the session
+ * keeps parsed files), so the preview does not re-serialise every feed item on every save.
+ */
+const itemHtmlCache = new WeakMap<Root, Map<string, string>>();
+
 /** A news item in full, as HTML with absolute URLs: ingress, image and text. */
 export function itemHtml(item: NewsItem, pageUrl: string, baseUrl: string): string {
+  const key = `${pageUrl}\n${baseUrl}\n${item.lead}\n${item.image ? `${item.image.file.hash}\n${item.image.alt}` : ''}`;
+  let cached = itemHtmlCache.get(item.body);
+  if (!cached) itemHtmlCache.set(item.body, (cached = new Map()));
+  const hit = cached.get(key);
+  if (hit !== undefined) return hit;
+  const html = renderItemHtml(item, pageUrl, baseUrl);
+  cached.set(key, html);
+  return html;
+}
+
+function renderItemHtml(item: NewsItem, pageUrl: string, baseUrl: string): string {
   const children: Root['children'] = [{ type: 'element', tagName: 'p', properties: {}, children: [{ type: 'text', value: item.lead }] }];
   if (item.image) {
     const picture = imagePlan(item.image.file).fallback;
