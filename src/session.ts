@@ -134,7 +134,7 @@ export class BuildSession {
         continue;
       }
       const { tree } = renderRoute(route, graph);
-      const info = linkInfo(tree, graph.site.baseUrl);
+      const info = linkInfo(tree, graph.site.baseUrl, route.path);
       const html = `${toHtml(applyBasePath(tree, new URL(graph.site.baseUrl).pathname))}\n`;
       rendered++;
       pages.set(route.path, { key, file: outputFile(route.path), html, ...info });

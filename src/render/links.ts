@@ -2,10 +2,14 @@ import type { Element, Root } from 'hast';
 import { visit } from 'unist-util-visit';
 import type { VFileMessage } from 'vfile-message';
 import { problem, type Point } from '../content/problems.js';
+import { suggestField } from '../content/validate.js';
 
 /** An internal link on a page, and where it came from when it came from Markdown. */
 export interface PageLink {
   href: string;
+  /** The root-relative path it leads to and its fragment, resolved once when the page is rendered. */
+  target: string;
+  fragment: string;
   origin?: string;
   place?: Point;
 }
@@ -27,7 +31,7 @@ const linkProperty = (node: Element): string | undefined => {
  * The internal links and the ids of a rendered page. Run before the base path is applied. An
  * absolute link to the site's own address counts as internal: it must lead somewhere too.
  */
-export function linkInfo(tree: Root, siteUrl?: string): LinkInfo {
+export function linkInfo(tree: Root, siteUrl: string | undefined, pagePath: string): LinkInfo {
   const links: PageLink[] = [];
   const ids = new Set<string>();
   visit(tree, 'element', (node) => {
@@ -36,14 +40,21 @@ export function linkInfo(tree: Root, siteUrl?: string): LinkInfo {
     if (href !== undefined && siteUrl && href.startsWith(siteUrl)) href = `/${href.slice(siteUrl.length)}`;
     if (href === undefined || isExternal(href)) return;
     const start = node.position?.start;
-    links.push({ href, origin: node.data?.origin, place: start ? { line: start.line, column: start.column } : undefined });
+    const url = new URL(href, `http://site${pagePath}`);
+    links.push({
+      href,
+      target: decodeURIComponent(url.pathname),
+      fragment: url.hash.length > 1 ? decodeURIComponent(url.hash.slice(1)) : '',
+      origin: node.data?.origin,
+      place: start ? { line: start.line, column: start.column } : undefined,
+    });
   });
   return { links, ids };
 }
 
 /** The ids on a page, for checking `#fragment` links. */
 export function collectIds(tree: Root): Set<string> {
-  return linkInfo(tree).ids;
+  return linkInfo(tree, undefined, '/').ids;
 }
 
 /**
@@ -55,13 +66,15 @@ export function checkLinks(pages: ReadonlyMap<string, LinkInfo>, assets: Readonl
   const seen = new Set<string>();
   for (const [path, page] of pages) {
     for (const link of page.links) {
-      const url = new URL(link.href, `http://site${path}`);
-      const target = decodeURIComponent(url.pathname);
+      const target = link.target;
       const targetPath = pages.has(target) ? target : pages.has(`${target}/`) ? `${target}/` : undefined;
       let reason: string | undefined;
-      if (!targetPath && !assets.has(target)) reason = `Länken "${link.href}" pekar på ${target}, som inte finns på webbplatsen.`;
-      else if (targetPath && url.hash.length > 1 && !pages.get(targetPath)!.ids.has(decodeURIComponent(url.hash.slice(1)))) {
-        reason = `Länken "${link.href}" pekar på ankaret ${url.hash}, som inte finns på ${targetPath}.`;
+      if (!targetPath && !assets.has(target)) {
+        const guess = suggestField(target, [...pages.keys()]);
+        reason = `Länken "${link.href}" leder till en sida som inte finns på webbplatsen; ${guess ? `menade du ${guess}?` : 'rätta adressen eller ta bort länken.'}`;
+      }
+      else if (targetPath && link.fragment && !pages.get(targetPath)!.ids.has(link.fragment)) {
+        reason = `Länken "${link.href}" pekar på ankaret #${link.fragment}, som inte finns på ${targetPath}.`;
       }
       if (!reason) continue;
       const message = link.origin

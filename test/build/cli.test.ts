@@ -71,7 +71,7 @@ describe('verksam build', () => {
     await writeFile(news, (await readFile(news, 'utf8')).replace('(/omraden/skola/)', '(/omraden/skolan/)'));
     const result = await runCli(['build', '--content', content, '--out', out]);
     expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/lasning-startar\.md:14:\d+ {2}fel {2}Länken "\/omraden\/skolan\/" pekar på \/omraden\/skolan\/, som inte finns/);
+    expect(result.stderr).toMatch(/lasning-startar\.md:14:\d+ {2}fel {2}Länken "\/omraden\/skolan\/" leder till en sida som inte finns på webbplatsen; menade du \/omraden\/skola\/\?/);
     expect(result.stderr).toContain('[broken-link]');
   });
 

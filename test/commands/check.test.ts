@@ -104,7 +104,7 @@ describe('verksam check (command line)', () => {
           line: 14,
           column: expect.any(Number),
           rule: 'broken-link',
-          message: 'Länken "/omraden/skolan/" pekar på /omraden/skolan/, som inte finns på webbplatsen.',
+          message: 'Länken "/omraden/skolan/" leder till en sida som inte finns på webbplatsen; menade du /omraden/skola/?',
         },
       ],
       warnings: [],

@@ -29,7 +29,10 @@ describe('the newsletter-email extra', () => {
       'nyhetsbrev/2021-1-provnumret/email.html',
       'nyhetsbrev/2021-1-provnumret/email.txt',
       'nyhetsbrev/2021-1-provnumret/index.html',
+      'nyhetsbrev/atom.xml',
+      'nyhetsbrev/feed.json',
       'nyhetsbrev/index.html',
+      'nyhetsbrev/rss.xml',
     ]);
     expect(String(build.outputFiles.get('nyhetsbrev/2021-1-provnumret/index.html'))).toContain('<a href="/nyhetsbrev/2021-1-provnumret/email.html">');
   });
