@@ -12,14 +12,20 @@ const latest = (dates: readonly (string | undefined)[]): string | undefined =>
 
 const newsDates = (items: readonly NewsItem[]) => items.map((item) => item.date);
 
+const latestByGraph = new WeakMap<ContentGraph, string | undefined>();
+
 /** The newest date anywhere in the content: the site as a whole last changed then. */
 export function latestContentDate(graph: ContentGraph): string | undefined {
-  return latest([
+  // asked for every page of the sitemap: computed once per graph, not once per page
+  if (latestByGraph.has(graph)) return latestByGraph.get(graph);
+  const date = latest([
     ...newsDates(graph.news),
     ...graph.newsletters.map((newsletter) => newsletter.date),
     ...graph.reports.map((report) => report.published),
     graph.accessibility?.updated,
   ]);
+  latestByGraph.set(graph, date);
+  return date;
 }
 
 /** The date a page last changed (ÅÅÅÅ-MM-DD), from the dated content it shows. */
