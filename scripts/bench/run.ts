@@ -77,7 +77,8 @@ async function measureDev(contentDir: string, newsFile: string, edits: number): 
     const nextReload = async () => {
       let buffer = '';
       for (;;) {
-        const { value } = await reader.read();
+        const { value, done } = await reader.read();
+        if (done) throw new Error('the preview closed its event stream');
         buffer += decoder.decode(value, { stream: true });
         if (/event: reload/.test(buffer)) return;
       }
