@@ -149,7 +149,7 @@ for (const size of sizes) {
     // alternate the tools so that machine load hits them alike
     await rm(out, { recursive: true, force: true });
     await rm(join(root, '.cache'), { recursive: true, force: true });
-    samples.cold!.push(await measure(process.execPath, [verksamBin, 'build', '--content', contentDir, '--out', out], root));
+    samples.cold!.push(await measure(process.execPath, [verksamBin, 'build', '--no-pdf', '--content', contentDir, '--out', out], root));
     await rm(join(work, 'eleventy', '_site'), { recursive: true, force: true });
     samples.eleventy!.push(await measure(process.execPath, [join(eleventyDir, 'node_modules', '@11ty', 'eleventy', 'cmd.cjs'), '--quiet'], join(work, 'eleventy')));
     if (hugo) {
@@ -158,7 +158,7 @@ for (const size of sizes) {
     }
     const text = await readFile(changed, 'utf8');
     await writeFile(changed, text.replace(/\n$/, `\n\nÄndring ${run}.\n`));
-    samples.changed!.push(await measure(process.execPath, [verksamBin, 'build', '--content', contentDir, '--out', out], root));
+    samples.changed!.push(await measure(process.execPath, [verksamBin, 'build', '--no-pdf', '--content', contentDir, '--out', out], root));
   }
   const dev = await measureDev(contentDir, changed, 5);
   const cold = summary(samples.cold!);
