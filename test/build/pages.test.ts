@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { buildSite, type SiteBuild } from '../../src/build.js';
 import { fixture } from '../support/cli.js';
 import { isEmailFile } from '../support/site-pages.js';
+import { select } from '../support/hast.js';
 
 let site: SiteBuild;
 const html = (path: string) => {
@@ -13,19 +14,6 @@ const html = (path: string) => {
   return String(file.contents);
 };
 const tree = (path: string) => fromHtml(html(path)) as Root;
-
-function select(node: Root | Element, test: (element: Element) => boolean): Element[] {
-  const found: Element[] = [];
-  const walk = (current: Root | Element) => {
-    for (const child of current.children) {
-      if (child.type !== 'element') continue;
-      if (test(child)) found.push(child);
-      walk(child);
-    }
-  };
-  walk(node);
-  return found;
-}
 
 beforeAll(async () => {
   site = await buildSite({ contentDir: fixture('basic') });

@@ -12,25 +12,13 @@ import { dependencies } from '../../src/routes/dependencies.js';
 import { BuildSession } from '../../src/session.js';
 import { copyContent, fixture, root, runCli } from '../support/cli.js';
 import { area, contentError, places, removeSites, siteYaml, writeSite } from './temp-site.js';
+import { select } from '../support/hast.js';
 
 /*
  * The accessibility statement (tillgänglighetsredogörelse) at /tillganglighet/, made from
  * content/tillganglighet.md with the items Digg requires, linked from every page's footer; and
  * `verksam check` warning when its assessment is more than a year old.
  */
-
-function select(node: Root | Element, test: (element: Element) => boolean): Element[] {
-  const found: Element[] = [];
-  const walk = (current: Root | Element) => {
-    for (const child of current.children) {
-      if (child.type !== 'element') continue;
-      if (test(child)) found.push(child);
-      walk(child);
-    }
-  };
-  walk(node);
-  return found;
-}
 
 const text = (html: string) => toString(fromHtml(html)).replace(/[\u00a0\u2011]/g, (c) => (c === '\u2011' ? '-' : ' ')).replace(/\s+/g, ' ');
 

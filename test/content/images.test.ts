@@ -10,25 +10,13 @@ import { imagePlan, widthsFor } from '../../src/images/variants.js';
 import { BuildSession } from '../../src/session.js';
 import { copyContent, fixture } from '../support/cli.js';
 import { area, contentError, news, places, removeSites, siteYaml, writeSite } from './temp-site.js';
+import { select } from '../support/hast.js';
 
 /*
  * Images of news, projects and areas: required alt text (empty only when decorative), every
  * size and format made with sharp, width and height on the page, and a missing, unreadable or
  * huge file reported at the content file's line.
  */
-
-function select(node: Root | Element, test: (element: Element) => boolean): Element[] {
-  const found: Element[] = [];
-  const walk = (current: Root | Element) => {
-    for (const child of current.children) {
-      if (child.type !== 'element') continue;
-      if (test(child)) found.push(child);
-      walk(child);
-    }
-  };
-  walk(node);
-  return found;
-}
 
 let site: SiteBuild;
 const file = (path: string) => site.files.find((item) => item.path === path);

@@ -6,6 +6,7 @@ import { buildSite, type SiteBuild } from '../../src/build.js';
 import { xmlSafe } from '../../src/extras/feeds.js';
 import { fixture } from '../support/cli.js';
 import { area, news, removeSites, siteYaml, writeSite } from '../content/temp-site.js';
+import { select } from '../support/hast.js';
 
 /*
  * News feeds (Atom, RSS 2.0, JSON Feed), all news and per area: well-formed XML by a strict
@@ -35,19 +36,6 @@ function parseXml(xml: string): { errors: string[]; elements: { name: string; at
   parser.on('closetag', () => open.pop());
   parser.write(xml).close();
   return { errors, elements };
-}
-
-function select(node: Root | Element, test: (element: Element) => boolean): Element[] {
-  const found: Element[] = [];
-  const walk = (current: Root | Element) => {
-    for (const child of current.children) {
-      if (child.type !== 'element') continue;
-      if (test(child)) found.push(child);
-      walk(child);
-    }
-  };
-  walk(node);
-  return found;
 }
 
 let site: SiteBuild;

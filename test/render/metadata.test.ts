@@ -6,24 +6,12 @@ import { buildSite, type SiteBuild } from '../../src/build.js';
 import { scriptSafeJson } from '../../templates/parts/json-ld.js';
 import { fixture } from '../support/cli.js';
 import { area, news, removeSites, siteYaml, writeSite } from '../content/temp-site.js';
+import { select } from '../support/hast.js';
 
 /*
  * What a page tells machines about itself: Open Graph and Twitter card tags, and schema.org
  * structured data as JSON-LD that parses as JSON and can never end its <script> early.
  */
-
-function select(node: Root | Element, test: (element: Element) => boolean): Element[] {
-  const found: Element[] = [];
-  const walk = (current: Root | Element) => {
-    for (const child of current.children) {
-      if (child.type !== 'element') continue;
-      if (test(child)) found.push(child);
-      walk(child);
-    }
-  };
-  walk(node);
-  return found;
-}
 
 let site: SiteBuild;
 const page = (files: SiteBuild['files'], path: string) => {
