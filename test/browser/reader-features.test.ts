@@ -116,7 +116,11 @@ describe.skipIf(!hasChromium)('reader features in Chromium', () => {
         for (const hit of inArea) expect(hit.meta, hit.title).toContain('AV-Media');
         expect(page.url()).toContain('omrade=AV-Media');
         await page.check('#typ-nyhet');
-        await page.waitForFunction(() => [...document.querySelectorAll('#sok-traffar .search-hit__meta')].every((meta) => meta.textContent?.startsWith('Nyhet')));
+        // wait for the filtered list itself: an empty list (while it is redrawn) has no hit to test
+        await page.waitForFunction(() => {
+          const metas = [...document.querySelectorAll('#sok-traffar .search-hit__meta')];
+          return metas.length > 0 && metas.every((meta) => meta.textContent?.startsWith('Nyhet'));
+        });
         const news = await hits(page);
         expect(news.map((hit) => hit.title)).toEqual(['50 år med AV-Media']);
       } finally {
