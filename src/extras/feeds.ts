@@ -157,11 +157,36 @@ function newsletterEntry(newsletter: Newsletter, baseUrl: string): FeedEntry {
   };
 }
 
+/**
+ * The last files written for each feed, by everything they are made of: writing XML is the
+ * costly part, and in the preview most saves change no feed at all.
+ */
+const feedCache = new Map<string, { key: string; files: ExtraFile[] }>();
+
 function feedFilesFor(spec: FeedSpec, graph: ContentGraph): ExtraFile[] {
   const { site } = graph;
   const absolute = (path: string) => new URL(path.replace(/^\//, ''), site.baseUrl).href;
   const items = spec.items.slice(0, feedSize);
   const updated = items[0]?.date ?? latestContentDate(graph);
+  const key = JSON.stringify([
+    spec.title,
+    spec.description,
+    spec.page,
+    spec.url('atom'),
+    site,
+    updated,
+    items.map((item) => [item.title, item.path, item.summary, item.date, item.categories, item.image, item.content(absolute(item.path))]),
+  ]);
+  const cached = feedCache.get(spec.page);
+  if (cached?.key === key) return [...cached.files];
+  const files = writeFeed(spec, graph, items, updated);
+  feedCache.set(spec.page, { key, files: [...files] });
+  return files;
+}
+
+function writeFeed(spec: FeedSpec, graph: ContentGraph, items: readonly FeedEntry[], updated: string | undefined): ExtraFile[] {
+  const { site } = graph;
+  const absolute = (path: string) => new URL(path.replace(/^\//, ''), site.baseUrl).href;
   const organisation = xmlSafe(site.organisation);
   const feed = new Feed({
     title: xmlSafe(spec.title),
