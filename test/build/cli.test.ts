@@ -2,17 +2,19 @@ import { existsSync } from 'node:fs';
 import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { copyContent, fixture, runCli, snapshot, tempDir } from '../support/cli.js';
+import { fixture, runCli, snapshot, tempDir, useFixtureCopies } from '../support/cli.js';
 
 const cleanup: string[] = [];
 afterEach(async () => {
   await Promise.all(cleanup.splice(0).map((dir) => rm(dir, { recursive: true, force: true })));
 });
 
+const basicCopy = useFixtureCopies('basic');
+
+/** A copy of the basic fixture a test may break, and an output folder beside it. */
 async function brokenCopy(): Promise<{ content: string; out: string }> {
-  const content = await copyContent(fixture('basic'));
-  cleanup.push(dirname(content));
-  return { content, out: join(dirname(content), 'dist') };
+  const { content, cwd } = await basicCopy();
+  return { content, out: join(cwd, 'dist') };
 }
 
 describe('verksam build', () => {

@@ -3,19 +3,10 @@ import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { jsonReport } from '../../src/commands/check.js';
 import { problem } from '../../src/content/problems.js';
-import { copyContent, fixture, runCli, snapshot } from '../support/cli.js';
-
-const cleanup: string[] = [];
-afterEach(async () => {
-  await Promise.all(cleanup.splice(0).map((dir) => rm(dir, { recursive: true, force: true })));
-});
+import { runCli, snapshot, useFixtureCopies } from '../support/cli.js';
 
 /** A temporary copy of the basic fixture; commands run in its parent, so paths print as content/…. */
-async function site(): Promise<{ content: string; cwd: string }> {
-  const content = await copyContent(fixture('basic'));
-  cleanup.push(dirname(content));
-  return { content, cwd: dirname(content) };
-}
+const site = useFixtureCopies('basic');
 
 async function edit(file: string, from: string, to: string): Promise<void> {
   const text = await readFile(file, 'utf8');

@@ -6,19 +6,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { parseEntry } from '../../src/content/entries.js';
 import { fileText, planNewFile, summariseContent, type ContentSummary, type NewRequest } from '../../src/commands/new.js';
 import { todayInSweden } from '../../src/content/graph.js';
-import { copyContent, fixture, runCli, snapshot } from '../support/cli.js';
-
-const cleanup: string[] = [];
-afterEach(async () => {
-  await Promise.all(cleanup.splice(0).map((dir) => rm(dir, { recursive: true, force: true })));
-});
+import { runCli, snapshot, useFixtureCopies } from '../support/cli.js';
 
 /** A temporary copy of the basic fixture; commands run in its parent, so paths print as content/…. */
-async function site(): Promise<{ content: string; cwd: string }> {
-  const content = await copyContent(fixture('basic'));
-  cleanup.push(dirname(content));
-  return { content, cwd: dirname(content) };
-}
+const site = useFixtureCopies('basic');
 
 /** The front matter of a content file as data (the yaml package's core schema, as verksam reads it). */
 function frontMatter(text: string): Record<string, unknown> {

@@ -1,6 +1,7 @@
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cp, mkdtemp, readdir, readFile } from 'node:fs/promises';
+import { cp, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { afterEach } from 'vitest';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -45,4 +46,20 @@ export async function snapshot(dir: string): Promise<Record<string, string>> {
     result[relative(dir, path)] = createHash('sha256').update(await readFile(path)).digest('hex');
   }
   return result;
+}
+
+/**
+ * Fresh copies of a fixture site for one test file, each in its own temporary folder that is
+ * removed after each test. Commands run in the folder (`cwd`), so paths print as content/….
+ */
+export function useFixtureCopies(name: string): () => Promise<{ content: string; cwd: string }> {
+  const made: string[] = [];
+  afterEach(async () => {
+    await Promise.all(made.splice(0).map((dir) => rm(dir, { recursive: true, force: true })));
+  });
+  return async () => {
+    const content = await copyContent(fixture(name));
+    made.push(dirname(content));
+    return { content, cwd: dirname(content) };
+  };
 }
