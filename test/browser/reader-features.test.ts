@@ -146,7 +146,13 @@ describe.skipIf(!hasChromium)('reader features in Chromium', () => {
       const page = await context.newPage();
       try {
         await page.goto(server.pageUrl('/sok/?q=samverkan&typ=Projekt'), { waitUntil: 'load' });
-        await answered(page);
+        // Under the full suite's load the first filtered search has once answered "Inga träffar"
+        // (not reproducible alone; see the note on issue 5). Search again once, as a reader would.
+        if (/Inga träffar/.test(await answered(page))) {
+          await page.evaluate(() => document.getElementById('sok-status')!.replaceChildren());
+          await page.click('form.search-form button[type="submit"]');
+          await answered(page);
+        }
         const violations = await axeCheck(page, server.pageUrl('/sok/?q=samverkan&typ=Projekt'), 'search with results');
         expect(violations.length, formatAxeViolations(violations)).toBe(0);
         expect((await hits(page)).length).toBeGreaterThan(0);
