@@ -1,3 +1,4 @@
+import { join, resolve } from 'node:path';
 import { defaults, type BuildOptions } from './config.js';
 import { assemble } from './content/assemble.js';
 import { parseEntry } from './content/entries.js';
@@ -8,7 +9,9 @@ import { ImageInspector } from './images/inspect.js';
 import { addReportPdfs } from './pdf/report-pdf.js';
 import type { Route } from './routes/routes.js';
 import { BuildSession, normaliseBaseUrl } from './session.js';
+import { stopwatch } from './timings.js';
 import { checkOutputDir, writeSiteAtomically, type OutputFile } from './write/atomic.js';
+import { OutputManifest } from './write/manifest.js';
 
 export { normaliseBaseUrl };
 
@@ -66,9 +69,14 @@ export async function build(options: Partial<BuildOptions> = {}): Promise<BuildR
   const unsafe = checkOutputDir(resolved.outDir, resolved.contentDir);
   if (unsafe) throw new ContentError('options', [problem(resolved.outDir, 'unsafe-output-path', unsafe)]);
   const built = await buildSite(resolved);
+  const lap = stopwatch();
   // The print editions are made from the built site before anything is written (see pdf/report-pdf.ts).
   const withPdfs = resolved.pdf ? await addReportPdfs(built, resolved.chromiumPath) : { ...built, pdfs: [], notices: [] };
   const site: SiteBuild = { graph: built.graph, routes: withPdfs.routes, files: withPdfs.files };
-  await writeSiteAtomically(resolved.outDir, site.files);
+  lap('print editions');
+  // which files the last build wrote there, so unchanged ones are linked instead of written (see write/manifest.ts)
+  const manifest = resolved.cacheDir && !resolved.cacheReadOnly ? join(resolve(resolved.cwd, resolved.cacheDir), 'output', `${OutputManifest.hash(resolve(resolved.outDir))}.json`) : undefined;
+  await writeSiteAtomically(resolved.outDir, site.files, { manifest });
+  lap(`write ${site.files.length} files`);
   return { ...site, outDir: resolved.outDir, milliseconds: performance.now() - started, pdfs: withPdfs.pdfs, notices: withPdfs.notices };
 }

@@ -12,7 +12,7 @@ import { formatMessages, formatWarnings } from './report.js';
 import { formatFileSize } from './format/file-size.js';
 
 const usage = `Användning:
-  verksam build [--content MAPP] [--out MAPP] [--base-url URL] [--no-pdf]
+  verksam build [--content MAPP] [--out MAPP] [--base-url URL] [--no-pdf] [--no-search] [--no-cache]
                                                                  bygger webbplatsen, med verksamhetsberättelsen som PDF
   verksam check [--content MAPP] [--format json]                 kontrollerar innehåll och länkar utan att skriva något
   verksam new <typ> "<titel>" [--area OMRÅDE] [--content MAPP]   skapar en ny innehållsfil som går att bygga direkt
@@ -37,13 +37,16 @@ const usage = `Användning:
   --port      porten för förhandsvisningen (standard: 8080)
   --now       gör som om dagens datum vore ÅÅÅÅ-MM-DD (vad som räknas som publicerat)
   --no-pdf    skapa ingen PDF av verksamhetsberättelsen (den kräver Chromium, ${defaults.chromiumPath}
-              eller VERKSAM_CHROMIUM)`;
+              eller VERKSAM_CHROMIUM)
+  --no-search bygg inget sökindex (snabbare; sökningen fungerar då inte)
+  --no-cache  läs och skriv inte ${defaults.cacheDir}/, där tolkade filer och färdiga sidor sparas
+              mellan byggen (mappen kan alltid tas bort)`;
 
 /** The options each command takes; any other is a wrong argument. */
 const commandOptions: Readonly<Record<string, readonly string[]>> = {
-  build: ['content', 'out', 'base-url', 'now', 'no-pdf'],
-  check: ['content', 'format', 'now'],
-  dev: ['content', 'port', 'now'],
+  build: ['content', 'out', 'base-url', 'now', 'no-pdf', 'no-search', 'no-cache'],
+  check: ['content', 'format', 'now', 'no-cache'],
+  dev: ['content', 'port', 'now', 'no-cache'],
   new: ['content', 'area', 'year', 'date'],
   newsletter: ['content', 'out', 'base-url', 'now'],
 };
@@ -61,6 +64,8 @@ export async function main(argv: readonly string[]): Promise<number> {
         out: { type: 'string', default: defaults.outDir },
         'base-url': { type: 'string' },
         'no-pdf': { type: 'boolean', default: false },
+        'no-search': { type: 'boolean', default: false },
+        'no-cache': { type: 'boolean', default: false },
         format: { type: 'string', default: 'text' },
         area: { type: 'string', multiple: true, default: [] },
         year: { type: 'string' },
@@ -105,6 +110,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     console.error(`--format kan vara text eller json, inte "${values.format}".`);
     return 2;
   }
+  const cacheDir = values['no-cache'] ? undefined : defaults.cacheDir;
   try {
     if (command === 'build') {
       const result = await build({
@@ -113,6 +119,8 @@ export async function main(argv: readonly string[]): Promise<number> {
         baseUrl,
         today,
         pdf: !values['no-pdf'],
+        search: !values['no-search'],
+        cacheDir,
         chromiumPath: process.env.VERKSAM_CHROMIUM || defaults.chromiumPath,
       });
       const pages = result.files.filter((file) => file.path.endsWith('.html')).length;
@@ -123,7 +131,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       return 0;
     }
     if (command === 'check') {
-      const result = await checkContent({ contentDir: values.content, today });
+      const result = await checkContent({ contentDir: values.content, today, cacheDir });
       if (values.format === 'json') {
         const report = result.ok ? jsonReport([], result.warnings) : jsonReport(result.messages);
         console.log(JSON.stringify(report, null, 2));
@@ -143,7 +151,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     }
     if (command === 'new') return await newCommand(positionals.slice(1), values);
     if (command === 'newsletter') return await newsletterCli(positionals.slice(1), { contentDir: values.content, outDir: values.out, baseUrl, today });
-    if (command === 'dev') return await devCommand(values.content, port, today);
+    if (command === 'dev') return await devCommand(values.content, port, today, cacheDir);
   } catch (error) {
     if (error instanceof ContentError) {
       const untouched = command === 'build' || command === 'newsletter' ? ' Inget skrevs; den tidigare webbplatsen är orörd.' : '';
@@ -217,14 +225,14 @@ async function newsletterCli(args: readonly string[], options: { contentDir: str
 }
 
 /** `verksam dev`: runs until Ctrl+C. */
-async function devCommand(contentDir: string, port: number, today: string | undefined): Promise<number> {
+async function devCommand(contentDir: string, port: number, today: string | undefined, cacheDir: string | undefined): Promise<number> {
   await access(contentDir).catch(() => {
     throw Object.assign(new Error(contentDir), { code: 'ENOENT', path: resolve(contentDir) });
   });
   const { startDev } = await import('./dev/dev.js');
   let server;
   try {
-    server = await startDev({ contentDir, port, host: '127.0.0.1', cwd: process.cwd(), today, log: (line) => console.log(line) });
+    server = await startDev({ contentDir, port, host: '127.0.0.1', cwd: process.cwd(), today, cacheDir, log: (line) => console.log(line) });
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;
     console.error(`Porten ${port} används redan, kanske av en annan förhandsvisning. Stäng den, eller välj en annan port: npm run dev -- --port ${port + 1}`);

@@ -22,6 +22,15 @@ export interface BuildOptions {
   pdf: boolean;
   /** The Chromium that prints the PDFs (Debian's package). */
   chromiumPath: string;
+  /**
+   * Where parsed files and rendered pages are kept between builds, relative to `cwd`; a build
+   * then parses and renders only what changed. `undefined` (`--no-cache`) builds without.
+   */
+  cacheDir?: string;
+  /** Reads the cache without adding to it: `verksam check` writes nothing. */
+  cacheReadOnly?: boolean;
+  /** `build` makes the search index (Pagefind); `--no-search` leaves it out. */
+  search: boolean;
 }
 
 export const defaults: BuildOptions = {
@@ -31,4 +40,6 @@ export const defaults: BuildOptions = {
   drafts: false,
   pdf: true,
   chromiumPath: '/usr/bin/chromium',
+  cacheDir: '.cache/verksam',
+  search: true,
 };

@@ -1,11 +1,14 @@
-import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { toHtml } from 'hast-util-to-html';
 import type { VFileMessage } from 'vfile-message';
 import { assemble } from './content/assemble.js';
-import { classify, parseEntry } from './content/entries.js';
+import { DiskCache } from './cache/store.js';
+import { stopwatch } from './timings.js';
+import { pipelineKey } from './cache/pipeline-key.js';
+import { classify, type parseEntry } from './content/entries.js';
+import { parseFiles, textHash, type ParseStats } from './content/parse-files.js';
 import { todayInSweden, type ContentGraph } from './content/graph.js';
 import { loadContent, type SourceFile } from './content/load.js';
 import { sortMessages } from './content/problems.js';
@@ -35,6 +38,15 @@ export interface SessionOptions {
   stylesheet?: string;
   /** Which extras run fully: `dev` lets slow ones (search index) step aside. */
   mode?: 'build' | 'dev';
+  /**
+   * Where parsed files and rendered pages are kept between runs (see cache/store.ts); no
+   * cache when absent.
+   */
+  cacheDir?: string;
+  /** Reads the cache but adds nothing to it. */
+  cacheReadOnly?: boolean;
+  /** `false` leaves the search index out of a build (the preview never makes it). */
+  search?: boolean;
 }
 
 interface ParsedFile {
@@ -42,6 +54,13 @@ interface ParsedFile {
   /** The path messages use (relative to cwd): the same string as the entry's `source.file`. */
   path: string;
   result: ReturnType<typeof parseEntry>;
+}
+
+/** A rendered page as the disk cache keeps it. */
+interface StoredPage {
+  html: string;
+  links: LinkInfo['links'];
+  ids: string[];
 }
 
 interface RenderedPage extends LinkInfo {
@@ -70,8 +89,6 @@ export interface UpdateResult {
 const sameContents = (a: string | Uint8Array | undefined, b: string | Uint8Array) =>
   typeof a === 'string' || typeof b === 'string' ? a === b : a !== undefined && Buffer.compare(a, b) === 0;
 
-const hash = (text: string) => createHash('sha1').update(text).digest('hex');
-
 /**
  * A build that can be updated: it keeps every parsed file and rendered page, and on a change
  * parses only the changed files and renders only the pages whose inputs changed. `verksam
@@ -99,7 +116,9 @@ export class BuildSession {
    * folder, or absolute) that changed, appeared or disappeared; without it every file is read.
    */
   async update(changed?: Iterable<string>): Promise<UpdateResult> {
+    const lap = stopwatch();
     const touched = changed ? await this.readChanged(changed) : await this.readAll();
+    lap(`read ${this.files.size} files, parse ${this.parseStats.parsed} (${this.parseStats.inWorker} in a worker, ${this.parseStats.cached} from the cache)`);
     const stylesheet = await readFile(this.options.stylesheet ?? stylesheetPath, 'utf8');
 
     const images = await this.images.inspect(this.options.contentDir, this.options.cwd, this.files.keys());
@@ -112,6 +131,7 @@ export class BuildSession {
     const graph = this.options.baseUrl
       ? Object.freeze({ ...built.graph, site: Object.freeze({ ...built.graph.site, baseUrl: normaliseBaseUrl(this.options.baseUrl) }) })
       : built.graph;
+    lap('graph');
     const routes = deriveRoutes(graph);
     const collisions = checkOutputPaths(routes);
     if (collisions.length > 0) return this.failure(collisions);
@@ -124,7 +144,10 @@ export class BuildSession {
 
     const pages = new Map<string, RenderedPage>();
     const changedOutput: string[] = [];
-    let rendered = 0;
+    const today = this.options.today ?? todayInSweden();
+    const hashes = new Map([...this.files.values()].map((file) => [file.path, file.hash]));
+    const stale: { route: Route; key: string; address?: string }[] = [];
+    const cache = await this.diskCache();
     for (const route of routes) {
       const tokens = dependencies(route, graph);
       const key = tokens.join('\n');
@@ -133,17 +156,38 @@ export class BuildSession {
         pages.set(route.path, previous);
         continue;
       }
-      const { tree } = renderRoute(route, graph);
-      const info = linkInfo(tree, graph.site.baseUrl, route.path);
-      const html = `${toHtml(applyBasePath(tree, new URL(graph.site.baseUrl).pathname))}\n`;
-      rendered++;
-      pages.set(route.path, { key, file: outputFile(route.path), html, ...info });
-      if (previous?.html !== html) changedOutput.push(outputFile(route.path));
+      // on disk, a page is found by everything it was made from: its tokens and the files behind them
+      const inputs = tokens.map((token) => hashes.get(token) ?? '').join(',');
+      stale.push({ route, key, address: cache?.address(['page', route.path, key, inputs, siteKey, today, String(this.options.drafts)]) });
     }
+    const stored = await Promise.all(stale.map(({ address }) => (address && cache ? cache.get<StoredPage>(address) : undefined)));
+    const writes: Promise<void>[] = [];
+    let rendered = 0;
+    stale.forEach(({ route, key, address }, index) => {
+      let page: RenderedPage;
+      const found = stored[index];
+      if (found) page = { key, file: outputFile(route.path), html: found.html, links: found.links, ids: new Set(found.ids) };
+      else {
+        const { tree } = renderRoute(route, graph);
+        const info = linkInfo(tree, graph.site.baseUrl, route.path);
+        page = { key, file: outputFile(route.path), html: `${toHtml(applyBasePath(tree, new URL(graph.site.baseUrl).pathname))}\n`, ...info };
+        rendered++;
+        if (address && cache) writes.push(cache.put(address, { html: page.html, links: page.links, ids: [...page.ids] } satisfies StoredPage));
+      }
+      pages.set(route.path, page);
+      if (this.pages.get(route.path)?.html !== page.html) changedOutput.push(page.file);
+    });
+    await Promise.all(writes);
+    lap(`render ${rendered} of ${routes.length} pages`);
 
     const html = new Map([...pages].map(([path, page]) => [path, page.html]));
     const added: ExtraFile[] = [{ path: outputFile(urls.stylesheet()), contents: stylesheet }];
-    for (const extra of extras) added.push(...(await extra({ graph, routes, pages: html, mode: this.options.mode ?? 'build' })));
+    const mode = this.options.mode ?? 'build';
+    const search = mode === 'build' && this.options.search !== false;
+    for (const extra of extras) {
+      added.push(...(await extra({ graph, routes, pages: html, mode, search, cache })));
+      lap(extra.name);
+    }
 
     const broken = checkLinks(pages, new Set(added.map((file) => `/${file.path}`)));
     if (broken.length > 0) return this.failure(broken);
@@ -183,12 +227,13 @@ export class BuildSession {
         touched.add(path);
       }
     }
-    for (const source of sources) if (this.parse(source)) touched.add(source.contentPath);
+    for (const path of await this.parse(sources)) touched.add(path);
     return touched;
   }
 
   private async readChanged(changed: Iterable<string>): Promise<Set<string>> {
     const touched = new Set<string>();
+    const sources: SourceFile[] = [];
     const root = resolve(this.options.contentDir);
     for (const path of changed) {
       const absolute = resolve(root, path);
@@ -210,18 +255,33 @@ export class BuildSession {
         }
         continue;
       }
-      const source = { path: this.messagePath(absolute), contentPath, text };
-      if (this.parse(source)) touched.add(contentPath);
+      sources.push({ path: this.messagePath(absolute), contentPath, text });
     }
+    for (const path of await this.parse(sources)) touched.add(path);
     return touched;
   }
 
-  /** Parses a file unless its text is unchanged; returns whether it changed. */
-  private parse(source: SourceFile): boolean {
-    const digest = hash(source.text);
-    if (this.files.get(source.contentPath)?.hash === digest) return false;
-    this.files.set(source.contentPath, { hash: digest, path: source.path, result: parseEntry(source) });
-    return true;
+  /** Parses the files whose text changed; returns their content paths. */
+  private async parse(sources: readonly SourceFile[]): Promise<string[]> {
+    const changed = sources
+      .map((source) => ({ source, hash: textHash(source.text) }))
+      .filter(({ source, hash }) => this.files.get(source.contentPath)?.hash !== hash);
+    const { results, stats } = await parseFiles(
+      changed.map(({ source }) => source),
+      await this.diskCache(),
+    );
+    this.parseStats = stats;
+    changed.forEach(({ source, hash }, index) => this.files.set(source.contentPath, { hash, path: source.path, result: results[index]! }));
+    return changed.map(({ source }) => source.contentPath);
+  }
+
+  private cache?: Promise<DiskCache | undefined>;
+  private parseStats: ParseStats = { cached: 0, parsed: 0, inWorker: 0 };
+
+  private diskCache(): Promise<DiskCache | undefined> {
+    const { cacheDir } = this.options;
+    this.cache ??= cacheDir ? pipelineKey().then((key) => new DiskCache(resolve(this.options.cwd, cacheDir), key, this.options.cacheReadOnly)) : Promise.resolve(undefined);
+    return this.cache;
   }
 
   /** A path as messages show it, the same way load.ts writes it. */

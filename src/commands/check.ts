@@ -21,7 +21,8 @@ export type CheckResult =
  */
 export async function checkContent(options: Partial<BuildOptions> = {}): Promise<CheckResult> {
   try {
-    const site = await buildSite(options);
+    // nothing is published, so there is no search index to make; and nothing is written, not even to the cache
+    const site = await buildSite({ search: false, ...options, cacheReadOnly: true });
     const siteFile = site.graph.accessibility ? undefined : relativeSiteFile(options);
     return { ok: true, site, warnings: contentWarnings(site.graph, options.today ?? todayInSweden(), siteFile) };
   } catch (error) {

@@ -3,6 +3,7 @@ import { toString } from 'hast-util-to-string';
 import type { VFileMessage } from 'vfile-message';
 import type { z } from 'zod';
 import { slugify } from '../format/slug.js';
+import { dropPositions } from '../markdown/drop-positions.js';
 import { markdownToHast } from '../markdown/processor.js';
 import { deepFreeze } from './freeze.js';
 import { parseFrontMatter, parseYamlFile, type FieldPath } from './front-matter.js';
@@ -181,7 +182,7 @@ export function parseEntry(file: SourceFile): { entry?: Entry; messages: VFileMe
   if (!('locate' in frontMatter)) return { messages: [...messages, frontMatter] };
   const result = validateFrontMatter(file.path, frontMatter, schemas[place.kind]);
   messages.push(...result.messages);
-  const body = deepFreeze(markdownToHast(frontMatter.body, file.path));
+  const body = markdownToHast(frontMatter.body, file.path);
   // A goal's sections are checked even when its front matter has problems: all at once.
   const split = place.kind === 'goal' ? splitGoalSections(body) : undefined;
   if (split && 'missing' in split) {
@@ -199,7 +200,8 @@ export function parseEntry(file: SourceFile): { entry?: Entry; messages: VFileMe
   }
 
   const source: Source = { file: file.path, locate: frontMatter.locate };
-  const base = { slug: stem, source, body };
+  // positions were needed for the problems above; a valid body keeps only its links' (see markdown/drop-positions.ts)
+  const base = { slug: stem, source, body: deepFreeze(dropPositions(body)) };
   switch (place.kind) {
     case 'area':
       return { entry: { ...base, kind: 'area', data: result.value as AreaData }, messages };
@@ -211,7 +213,7 @@ export function parseEntry(file: SourceFile): { entry?: Entry; messages: VFileMe
       return { entry: { ...base, kind: 'news', data: result.value as NewsData }, messages };
     case 'newsletter': {
       const data = result.value as NewsletterData;
-      const blocks = data.blocks.map((block) => deepFreeze(markdownToHast(block.body, file.path)));
+      const blocks = data.blocks.map((block) => deepFreeze(dropPositions(markdownToHast(block.body, file.path))));
       return { entry: { ...base, kind: 'newsletter', data, blocks }, messages };
     }
     case 'accessibility':

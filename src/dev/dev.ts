@@ -1,8 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { dirname, join, resolve } from 'node:path';
-import { createRequire } from 'node:module';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { toHtml } from 'hast-util-to-html';
 import { h } from 'hastscript';
@@ -11,6 +10,7 @@ import { eventsPath, liveReloadScript } from './client.js';
 import { Overlay, overlayStyle } from './overlay.js';
 import type { FromWorker, Problem } from './protocol.js';
 import { watchSources, type SourceChange } from './watch.js';
+import { typescriptWorker } from '../workers/typescript-worker.js';
 
 export interface DevOptions {
   contentDir: string;
@@ -20,6 +20,8 @@ export interface DevOptions {
   cwd: string;
   /** Today, ÅÅÅÅ-MM-DD, for what counts as published (tests). */
   today?: string;
+  /** Where parsed files and rendered pages are kept between runs; none when absent (tests). */
+  cacheDir?: string;
   /** The folder of templates and stylesheet to watch (tests use a copy of the stylesheet). */
   templatesDir?: string;
   /** Called with one line per event worth telling the editor. */
@@ -43,17 +45,6 @@ export interface UpdateSummary {
 }
 
 const defaultTemplatesDir = fileURLToPath(new URL('../../templates/', import.meta.url));
-/*
- * The worker runs TypeScript like the CLI does: a tiny ES module (a data: URL) registers tsx
- * with verksam's own tsconfig, then imports worker.ts.
- */
-const tsxApi = pathToFileURL(join(dirname(createRequire(import.meta.url).resolve('tsx/package.json')), 'dist/esm/api/index.mjs')).href;
-const workerBootstrap = [
-  `import { register } from ${JSON.stringify(tsxApi)};`,
-  `register({ tsconfig: ${JSON.stringify(fileURLToPath(new URL('../../tsconfig.json', import.meta.url)))} });`,
-  `await import(${JSON.stringify(new URL('./worker.ts', import.meta.url).href)});`,
-].join('\n');
-const workerUrl = new URL(`data:text/javascript,${encodeURIComponent(workerBootstrap)}`);
 
 const types: Record<string, string> = {
   html: 'text/html; charset=utf-8',
@@ -114,6 +105,7 @@ export async function startDev(options: DevOptions): Promise<DevServer> {
     today: options.today,
     stylesheet: join(templatesDir, 'style.css'),
     mode: 'dev',
+    cacheDir: options.cacheDir,
   };
   let started = performance.now();
   let worker = await startWorker();
@@ -121,7 +113,7 @@ export async function startDev(options: DevOptions): Promise<DevServer> {
   let busy = false;
 
   function startWorker(): Promise<Worker> {
-    const next = new Worker(workerUrl, { workerData: sessionOptions });
+    const next = typescriptWorker(new URL('./worker.ts', import.meta.url), sessionOptions);
     next.on('message', (reply: FromWorker) => apply(reply));
     next.on('error', (error) => apply({ type: 'failed', error: error.stack ?? error.message }));
     return new Promise((done) => {

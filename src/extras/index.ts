@@ -1,3 +1,4 @@
+import type { DiskCache } from '../cache/store.js';
 import type { ContentGraph } from '../content/graph.js';
 import type { Route } from '../routes/routes.js';
 import { feeds } from './feeds.js';
@@ -19,6 +20,10 @@ export interface ExtraContext {
   pages: ReadonlyMap<string, string>;
   /** `build` writes the published site; `dev` is the preview, where slow extras may step aside. */
   mode: 'build' | 'dev';
+  /** Whether to make the search index: the preview and `build --no-search` leave it out. */
+  search: boolean;
+  /** The build cache, for extras whose work outlives one run. */
+  cache?: DiskCache;
 }
 
 /**

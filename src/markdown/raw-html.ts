@@ -11,7 +11,8 @@ import type { VFile } from 'vfile';
  */
 export default function rehypeRawWhenPresent(this: Processor, options?: Options) {
   const transform = (rehypeRaw as (this: Processor, options?: Options) => (tree: Root, file: VFile) => Root).call(this, options);
-  return (tree: Root, file: VFile): Root | undefined => (containsRaw(tree) ? transform(tree, file) : undefined);
+  // without a "<" in the Markdown there is no HTML in it, and the tree need not be searched
+  return (tree: Root, file: VFile): Root | undefined => (String(file.value).includes('<') && containsRaw(tree) ? transform(tree, file) : undefined);
 }
 
 function containsRaw(tree: Root): boolean {

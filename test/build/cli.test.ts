@@ -28,8 +28,8 @@ describe('verksam build', () => {
     expect(existsSync(join(out, 'gammal-sida.html'))).toBe(false);
     expect(existsSync(join(out, 'nyheter', '2021', 'sakerhet', 'index.html'))).toBe(false);
     expect(existsSync(join(out, 'index.html'))).toBe(true);
-    // no staging or backup folders are left beside the output
-    expect((await readdir(dirname(out))).sort()).toEqual(['content', 'dist']);
+    // no staging or backup folders are left beside the output (the previous site is removed in the background)
+    await expect.poll(async () => (await readdir(dirname(out))).sort(), { timeout: 15_000 }).toEqual(['content', 'dist']);
   });
 
   it('reports every problem of every file at once with file:line:column and leaves the old site byte-identical', async () => {

@@ -1,0 +1,10 @@
+/** With VERKSAM_TIMINGS=1, each stage's time goes to standard error: where a slow build spends it. */
+export function stopwatch(): (stage: string) => void {
+  if (!process.env.VERKSAM_TIMINGS) return () => {};
+  let last = performance.now();
+  return (stage) => {
+    const now = performance.now();
+    process.stderr.write(`verksam: ${stage}: ${Math.round(now - last)} ms\n`);
+    last = now;
+  };
+}
