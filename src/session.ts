@@ -18,6 +18,7 @@ import { renderRoute } from './render/render.js';
 import { checkOutputPaths } from './routes/collisions.js';
 import { dependencies } from './routes/dependencies.js';
 import { extras, type ExtraFile } from './extras/index.js';
+import { isIndexed, SearchIndexer } from './extras/search.js';
 import { ImageInspector } from './images/inspect.js';
 import { deriveRoutes, type Route } from './routes/routes.js';
 import { outputFile, urls } from './routes/urls.js';
@@ -146,47 +147,51 @@ export class BuildSession {
     const changedOutput: string[] = [];
     const today = this.options.today ?? todayInSweden();
     const hashes = new Map([...this.files.values()].map((file) => [file.path, file.hash]));
-    const stale: { route: Route; key: string; address?: string }[] = [];
     const cache = await this.diskCache();
-    for (const route of routes) {
+    type Step = { route: Route; key: string; reuse?: RenderedPage; address?: string };
+    const plan: Step[] = routes.map((route) => {
       const tokens = dependencies(route, graph);
       const key = tokens.join('\n');
       const previous = this.pages.get(route.path);
-      if (previous && !everything && previous.key === key && !tokens.some((token) => touchedFiles.has(token))) {
-        pages.set(route.path, previous);
-        continue;
-      }
+      if (previous && !everything && previous.key === key && !tokens.some((token) => touchedFiles.has(token))) return { route, key, reuse: previous };
       // on disk, a page is found by everything it was made from: its tokens and the files behind them
       const inputs = tokens.map((token) => hashes.get(token) ?? '').join(',');
-      stale.push({ route, key, address: cache?.address(['page', route.path, key, inputs, siteKey, today, String(this.options.drafts)]) });
-    }
-    const stored = await Promise.all(stale.map(({ address }) => (address && cache ? cache.get<StoredPage>(address) : undefined)));
+      return { route, key, address: cache?.address(['page', route.path, key, inputs, siteKey, today, String(this.options.drafts)]) };
+    });
+    const stored = await Promise.all(plan.map(({ address }) => (address && cache ? cache.get<StoredPage>(address) : undefined)));
+    const mode = this.options.mode ?? 'build';
+    const search = mode === 'build' && this.options.search !== false ? new SearchIndexer(cache) : undefined;
     const writes: Promise<void>[] = [];
     let rendered = 0;
-    stale.forEach(({ route, key, address }, index) => {
-      let page: RenderedPage;
+    for (const [index, { route, key, reuse, address }] of plan.entries()) {
+      let page = reuse;
       const found = stored[index];
-      if (found) page = { key, file: outputFile(route.path), html: found.html, links: found.links, ids: new Set(found.ids) };
-      else {
+      if (!page && found) page = { key, file: outputFile(route.path), html: found.html, links: found.links, ids: new Set(found.ids) };
+      const fresh = !page;
+      if (!page) {
         const { tree } = renderRoute(route, graph);
         const info = linkInfo(tree, graph.site.baseUrl, route.path);
         page = { key, file: outputFile(route.path), html: `${toHtml(applyBasePath(tree, new URL(graph.site.baseUrl).pathname))}\n`, ...info };
-        rendered++;
         if (address && cache) writes.push(cache.put(address, { html: page.html, links: page.links, ids: [...page.ids] } satisfies StoredPage));
+        // now and then, let the search index (another process) and the cache's writes have their turn
+        if (++rendered % 16 === 0) await new Promise((done) => setImmediate(done));
       }
       pages.set(route.path, page);
+      if (search && isIndexed(route.kind)) search.add(route.path, page.html, fresh);
       if (this.pages.get(route.path)?.html !== page.html) changedOutput.push(page.file);
-    });
+    }
     await Promise.all(writes);
     lap(`render ${rendered} of ${routes.length} pages`);
 
     const html = new Map([...pages].map(([path, page]) => [path, page.html]));
     const added: ExtraFile[] = [{ path: outputFile(urls.stylesheet()), contents: stylesheet }];
-    const mode = this.options.mode ?? 'build';
-    const search = mode === 'build' && this.options.search !== false;
-    for (const extra of extras) {
-      added.push(...(await extra({ graph, routes, pages: html, mode, search, cache })));
-      lap(extra.name);
+    try {
+      for (const extra of extras) {
+        added.push(...(await extra({ graph, routes, pages: html, mode, search })));
+        lap(extra.name);
+      }
+    } finally {
+      await search?.dispose();
     }
 
     const broken = checkLinks(pages, new Set(added.map((file) => `/${file.path}`)));

@@ -1,10 +1,9 @@
-import type { DiskCache } from '../cache/store.js';
 import type { ContentGraph } from '../content/graph.js';
 import type { Route } from '../routes/routes.js';
 import { feeds } from './feeds.js';
 import { images } from './images.js';
 import { newsletterEmail } from './newsletter-email.js';
-import { search } from './search.js';
+import { search, type SearchIndexer } from './search.js';
 import { sitemap } from './sitemap.js';
 
 /** A file an extra adds to the site, relative to the output folder. */
@@ -20,10 +19,11 @@ export interface ExtraContext {
   pages: ReadonlyMap<string, string>;
   /** `build` writes the published site; `dev` is the preview, where slow extras may step aside. */
   mode: 'build' | 'dev';
-  /** Whether to make the search index: the preview and `build --no-search` leave it out. */
-  search: boolean;
-  /** The build cache, for extras whose work outlives one run. */
-  cache?: DiskCache;
+  /**
+   * The search index, fed with the pages while they were rendered; absent when there is none
+   * to make (the preview, `build --no-search`).
+   */
+  search?: SearchIndexer;
 }
 
 /**

@@ -30,54 +30,99 @@ interface StoredIndex {
   files: { path: string; base64: string }[];
 }
 
+type PagefindIndex = NonNullable<Awaited<ReturnType<(typeof import('pagefind'))['createIndex']>>['index']>;
+
 /**
- * Builds the Pagefind index of `pages` (URL path → HTML) in memory. Pagefind cannot add to an
- * index, so any change to an indexed page makes it again; an unchanged site takes it from the
- * cache.
+ * The Pagefind index of the indexed pages, fed page by page while the build renders them, in
+ * the order of the routes. Pagefind runs in a process of its own, so it indexes on the second
+ * core while this one renders: a cold build pays for the index only where it outlasts the
+ * rendering. Pagefind cannot add to an index, so it starts as soon as one page was rendered
+ * afresh; when every page came from the cache, the index usually can too, and Pagefind runs
+ * only if it cannot.
  */
-export async function searchIndex(pages: ReadonlyMap<string, string>, cache?: DiskCache): Promise<ExtraFile[]> {
-  const hash = createHash('sha1');
-  for (const [url, html] of pages) hash.update(url).update('\0').update(html).update('\0');
-  const key = hash.digest('hex');
-  if (previous?.key === key) return previous.files;
-  const address = cache?.address(['search-index', key]);
-  const stored = address ? await cache?.get<StoredIndex>(address) : undefined;
-  if (stored) {
-    const files = stored.files.map((file) => ({ path: file.path, contents: new Uint8Array(Buffer.from(file.base64, 'base64')) }));
-    previous = { key, files };
+export class SearchIndexer {
+  private readonly pages: [url: string, html: string][] = [];
+  private readonly hash = createHash('sha1');
+  private index?: Promise<PagefindIndex>;
+  private readonly added: Promise<void>[] = [];
+
+  constructor(private readonly cache?: DiskCache) {}
+
+  /** A page of the index, in route order; `fresh` when it was rendered in this build. */
+  add(url: string, html: string, fresh: boolean): void {
+    this.pages.push([url, html]);
+    this.hash.update(url).update('\0').update(html).update('\0');
+    if (this.index) this.send(url, html);
+    else if (fresh) this.start();
+  }
+
+  /** The index's files, once every page is added. */
+  async files(): Promise<ExtraFile[]> {
+    const key = this.hash.digest('hex');
+    if (previous?.key === key) return this.settle(previous.files);
+    const address = this.cache?.address(['search-index', key]);
+    const stored = address ? await this.cache?.get<StoredIndex>(address) : undefined;
+    if (stored) {
+      const files = stored.files.map((file) => ({ path: file.path, contents: new Uint8Array(Buffer.from(file.base64, 'base64')) }));
+      previous = { key, files };
+      return this.settle(files);
+    }
+    if (!this.index) this.start();
+    try {
+      const index = await this.index!;
+      await Promise.all(this.added);
+      const written = await index.getFiles();
+      if (written.errors.length > 0) throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
+      const folder = urls.searchIndex().replace(/^\//, '');
+      const files = written.files
+        .filter((file) => !unused.test(file.path))
+        .map((file) => ({ path: `${folder}${file.path}`, contents: new Uint8Array(file.content) }))
+        .sort((a, b) => (a.path < b.path ? -1 : 1));
+      previous = { key, files };
+      if (address) await this.cache?.put(address, { files: files.map((file) => ({ path: file.path, base64: Buffer.from(file.contents).toString('base64') })) } satisfies StoredIndex);
+      return files;
+    } finally {
+      await (await import('pagefind')).close();
+    }
+  }
+
+  private start(): void {
+    this.index = import('pagefind').then(async (pagefind) => {
+      const { index, errors } = await pagefind.createIndex({ forceLanguage: 'sv' });
+      if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
+      return index;
+    });
+    for (const [url, html] of this.pages) this.send(url, html);
+  }
+
+  private send(url: string, html: string): void {
+    const added = this.index!.then(async (index) => {
+      // Pagefind reads its input as JSON, which cannot carry an unpaired surrogate
+      const result = await index.addHTMLFile({ url, content: wellFormed(html) });
+      if (result.errors.length > 0) throw new Error(`Pagefind could not index ${url}: ${result.errors.join('; ')}`);
+    });
+    added.catch(() => {}); // reported by files()
+    this.added.push(added);
+  }
+
+  /** Stops a Pagefind that was started for nothing. */
+  private async settle(files: ExtraFile[]): Promise<ExtraFile[]> {
+    await this.dispose();
     return files;
   }
-  const pagefind = await import('pagefind');
-  try {
-    const { index, errors } = await pagefind.createIndex({ forceLanguage: 'sv' });
-    if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
-    for (const [url, content] of pages) {
-      // Pagefind reads its input as JSON, which cannot carry an unpaired surrogate
-      const added = await index.addHTMLFile({ url, content: wellFormed(content) });
-      if (added.errors.length > 0) throw new Error(`Pagefind could not index ${url}: ${added.errors.join('; ')}`);
-    }
-    const written = await index.getFiles();
-    if (written.errors.length > 0) throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
-    const folder = urls.searchIndex().replace(/^\//, '');
-    const files = written.files
-      .filter((file) => !unused.test(file.path))
-      .map((file) => ({ path: `${folder}${file.path}`, contents: new Uint8Array(file.content) }))
-      .sort((a, b) => (a.path < b.path ? -1 : 1));
-    previous = { key, files };
-    if (address) await cache?.put(address, { files: files.map((file) => ({ path: file.path, base64: Buffer.from(file.contents).toString('base64') })) } satisfies StoredIndex);
-    return files;
-  } finally {
-    await pagefind.close();
+
+  /** Stops Pagefind, if it runs: after a failure, a build must not wait for it. */
+  async dispose(): Promise<void> {
+    if (!this.index) return;
+    await Promise.allSettled([this.index, ...this.added]);
+    await (await import('pagefind')).close();
   }
 }
 
-export const search: Extra = async ({ routes, pages, search, cache }) => {
+/** Pages of these kinds go into the index. */
+export const isIndexed = (kind: RouteKind) => indexedKinds.includes(kind);
+
+export const search: Extra = async ({ search }) => {
   const script: ExtraFile = { path: urls.searchScript().replace(/^\//, ''), contents: await readFile(searchScriptPath, 'utf8') };
-  if (!search) return [script];
-  const indexed = new Map<string, string>();
-  for (const route of routes) {
-    const html = pages.get(route.path);
-    if (html !== undefined && indexedKinds.includes(route.kind)) indexed.set(route.path, html);
-  }
-  return [script, ...(await searchIndex(indexed, cache))];
+  return search ? [script, ...(await search.files())] : [script];
 };
