@@ -1,4 +1,5 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { createServer, type AddressInfo } from 'node:net';
 import { existsSync } from 'node:fs';
 import { cp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -55,22 +56,47 @@ function measure(command: string, args: string[], cwd: string): Promise<Sample> 
   });
 }
 
-/** Time from saving a news item to the preview's reload event, and start-up to first page. */
-async function measureDev(contentDir: string, newsFile: string, edits: number): Promise<{ startup: number; save: number[]; retitle: number[] }> {
-  const started = performance.now();
-  const child = spawn(process.execPath, [verksamBin, 'dev', '--content', contentDir, '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
-  try {
-    const url = await new Promise<string>((done, fail) => {
-      let out = '';
-      child.stdout.on('data', (chunk) => {
-        out += chunk;
-        const match = /(http:\/\/127\.0\.0\.1:\d+\/)/.exec(out);
-        if (match) done(match[1]!);
-      });
-      child.on('exit', () => fail(new Error(`dev exited: ${out}`)));
+/** A port nobody listens on now. */
+function freePort(): Promise<number> {
+  return new Promise((done) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo;
+      server.close(() => done(port));
     });
-    await (await fetch(url)).text();
-    const startup = (performance.now() - started) / 1000;
+  });
+}
+
+/** Starts `verksam dev` and waits for its first page; returns the process, its address and the seconds it took. */
+async function startPreview(contentDir: string, port: number): Promise<{ child: ChildProcess; url: string; seconds: number }> {
+  const started = performance.now();
+  const child = spawn(process.execPath, [verksamBin, 'dev', '--content', contentDir, '--port', String(port)], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+  const url = await new Promise<string>((done, fail) => {
+    let out = '';
+    child.stdout!.on('data', (chunk) => {
+      out += chunk;
+      const match = /(http:\/\/127\.0\.0\.1:\d+\/)/.exec(out);
+      if (match) done(match[1]!);
+    });
+    child.on('exit', () => fail(new Error(`dev exited: ${out}`)));
+  });
+  await (await fetch(url)).text();
+  return { child, url, seconds: (performance.now() - started) / 1000 };
+}
+
+/**
+ * Time from saving a news item to the preview's reload event, and start-up to first page with
+ * the cache primed: the preview is started once on the same port (as an editor does every
+ * day on 8080) and stopped before the start that is measured.
+ */
+async function measureDev(contentDir: string, newsFile: string, edits: number): Promise<{ startup: number; save: number[]; retitle: number[] }> {
+  const port = await freePort();
+  const priming = await startPreview(contentDir, port);
+  await new Promise((done) => {
+    priming.child.once('exit', done);
+    priming.child.kill('SIGTERM');
+  });
+  const { child, url, seconds: startup } = await startPreview(contentDir, port);
+  try {
     const response = await fetch(new URL('/__verksam/events', url));
     const reader = response.body!.getReader();
     const decoder = new TextDecoder();
@@ -144,57 +170,76 @@ for (const size of sizes) {
   if (hugo) await writeHugoSite(contentDir, join(work, 'hugo'));
   const out = join(work, 'dist');
   const changed = newsFiles[Math.floor(newsFiles.length / 2)]!;
-  const samples: Record<string, Sample[]> = { cold: [], changed: [], eleventy: [], hugo: [] };
+  const samples: Record<string, Sample[]> = { cold: [], warm: [], changed: [], coldNoSearch: [], changedNoSearch: [], eleventy: [], hugo: [] };
+  const verksam = (...flags: string[]) => measure(process.execPath, [verksamBin, 'build', '--no-pdf', ...flags, '--content', contentDir, '--out', out], root);
+  const cache = join(root, '.cache');
+  let edit = 0;
+  const editOne = async () => {
+    const text = await readFile(changed, 'utf8');
+    await writeFile(changed, text.replace(/\n$/, `\n\nÄndring ${edit++}.\n`));
+  };
   for (let run = 0; run < runs; run++) {
     // alternate the tools so that machine load hits them alike
     await rm(out, { recursive: true, force: true });
-    await rm(join(root, '.cache'), { recursive: true, force: true });
-    samples.cold!.push(await measure(process.execPath, [verksamBin, 'build', '--no-pdf', '--content', contentDir, '--out', out], root));
+    await rm(cache, { recursive: true, force: true });
+    samples.cold!.push(await verksam());
     await rm(join(work, 'eleventy', '_site'), { recursive: true, force: true });
     samples.eleventy!.push(await measure(process.execPath, [join(eleventyDir, 'node_modules', '@11ty', 'eleventy', 'cmd.cjs'), '--quiet'], join(work, 'eleventy')));
     if (hugo) {
       await rm(join(work, 'hugo', 'public'), { recursive: true, force: true });
       samples.hugo!.push(await measure('hugo', ['--quiet'], join(work, 'hugo')));
     }
-    const text = await readFile(changed, 'utf8');
-    await writeFile(changed, text.replace(/\n$/, `\n\nÄndring ${run}.\n`));
-    samples.changed!.push(await measure(process.execPath, [verksamBin, 'build', '--no-pdf', '--content', contentDir, '--out', out], root));
+    samples.warm!.push(await verksam());
+    await editOne();
+    samples.changed!.push(await verksam());
+    // like for like: Eleventy and Hugo make no search index
+    await rm(out, { recursive: true, force: true });
+    await rm(cache, { recursive: true, force: true });
+    samples.coldNoSearch!.push(await verksam('--no-search'));
+    await editOne();
+    samples.changedNoSearch!.push(await verksam('--no-search'));
   }
   const dev = await measureDev(contentDir, changed, 5);
-  const cold = summary(samples.cold!);
   const eleventy = summary(samples.eleventy!);
   const hugoSummary = hugo ? summary(samples.hugo!) : undefined;
+  const builds = Object.fromEntries(['cold', 'warm', 'changed', 'coldNoSearch', 'changedNoSearch'].map((name) => [name, summary(samples[name]!)]));
   results[size] = {
-    verksam: { cold, changedOne: summary(samples.changed!) },
+    verksam: builds,
     eleventy,
     hugo: hugoSummary,
-    ratios: {
-      coldVsEleventy: cold.median / eleventy.median,
-      coldVsHugo: hugoSummary ? cold.median / hugoSummary.median : undefined,
-      changedVsEleventy: summary(samples.changed!).median / eleventy.median,
-      changedVsHugo: hugoSummary ? summary(samples.changed!).median / hugoSummary.median : undefined,
-    },
+    ratios: Object.fromEntries(
+      Object.entries(builds).map(([name, build]) => [name, { eleventy: build.median / eleventy.median, hugo: hugoSummary ? build.median / hugoSummary.median : undefined }]),
+    ),
     dev: { startupSeconds: dev.startup, saveMs: median(dev.save), saveMsRange: [Math.min(...dev.save), Math.max(...dev.save)], retitleMs: median(dev.retitle) },
   };
 }
 
 const f = (value: number | undefined, digits = 2) => (value === undefined ? '–' : value.toFixed(digits));
 const rows: string[][] = [['size', 'measure', 'verksam', 'Eleventy 3', 'Hugo', 'verksam/Eleventy', 'verksam/Hugo']];
+const labels: Record<string, string> = {
+  cold: 'full build, no cache',
+  warm: 'full build, cache primed, nothing changed',
+  changed: 'full build, cache primed, one item changed',
+  coldNoSearch: 'full build, no cache, --no-search',
+  changedNoSearch: 'one item changed, --no-search',
+};
 for (const size of sizes) {
   const r = results[size] as {
-    verksam: { cold: ReturnType<typeof summary>; changedOne: ReturnType<typeof summary> };
+    verksam: Record<string, ReturnType<typeof summary>>;
     eleventy: ReturnType<typeof summary>;
     hugo?: ReturnType<typeof summary>;
-    ratios: Record<string, number | undefined>;
+    ratios: Record<string, { eleventy: number; hugo?: number }>;
     dev: { startupSeconds: number; saveMs: number; retitleMs: number };
   };
   const range = (s: ReturnType<typeof summary>) => `${f(s.median)} s (${f(s.min)}–${f(s.max)})`;
-  rows.push([String(size), 'full build, no cache', range(r.verksam.cold), range(r.eleventy), r.hugo ? range(r.hugo) : '–', f(r.ratios.coldVsEleventy), f(r.ratios.coldVsHugo)]);
-  rows.push([String(size), 'full build, one item changed', range(r.verksam.changedOne), '', '', f(r.ratios.changedVsEleventy), f(r.ratios.changedVsHugo)]);
-  rows.push([String(size), 'peak RSS (MiB)', f(r.verksam.cold.rssMiB, 0), f(r.eleventy.rssMiB, 0), r.hugo ? f(r.hugo.rssMiB, 0) : '–', '', '']);
+  for (const [name, label] of Object.entries(labels)) {
+    const first = name === 'cold';
+    rows.push([String(size), label, range(r.verksam[name]!), first ? range(r.eleventy) : '', first && r.hugo ? range(r.hugo) : '', f(r.ratios[name]!.eleventy), f(r.ratios[name]!.hugo)]);
+  }
+  rows.push([String(size), 'peak RSS (MiB), full build', `${f(r.verksam.cold!.rssMiB, 0)} (warm ${f(r.verksam.warm!.rssMiB, 0)})`, f(r.eleventy.rssMiB, 0), r.hugo ? f(r.hugo.rssMiB, 0) : '–', '', '']);
   rows.push([String(size), 'dev: save → reload (ms)', f(r.dev.saveMs, 0), '', '', '', '']);
   rows.push([String(size), 'dev: title+date edit → reload (ms)', f(r.dev.retitleMs, 0), '', '', '', '']);
-  rows.push([String(size), 'dev: start-up to first page (s)', f(r.dev.startupSeconds), '', '', '', '']);
+  rows.push([String(size), 'dev: start-up to first page (s), cache primed', f(r.dev.startupSeconds), '', '', '', '']);
 }
 const real = results.real as { dev: { saveMs: number; retitleMs: number; startupSeconds: number } };
 rows.push(['real', 'dev: save → reload (ms)', f(real.dev.saveMs, 0), '', '', '', '']);

@@ -151,8 +151,10 @@ export function todayInSweden(now: Date = new Date()): string {
 }
 
 /** Newest first, ties by title so that the order never depends on the file system. */
-const byDateDesc = <T extends { date: string; title: string }>(a: T, b: T) =>
-  b.date.localeCompare(a.date) || compareSwedish(a.title, b.title);
+/** Newest first. ÅÅÅÅ-MM-DD dates sort as plain strings, many times faster than by locale. */
+const newestFirst = (a: string, b: string) => (a < b ? 1 : a > b ? -1 : 0);
+
+const byDateDesc = <T extends { date: string; title: string }>(a: T, b: T) => newestFirst(a.date, b.date) || compareSwedish(a.title, b.title);
 
 /**
  * Resolves references and derives back-links. Unknown references and duplicates are reported
@@ -396,7 +398,7 @@ export function buildGraph(
     goals: sortedReports.flatMap((report) => report.goals),
     projects: [...projects.values()].sort(byProject),
     news: published.sort(byDateDesc),
-    newsletters: newsletters.sort((a, b) => b.date.localeCompare(a.date) || b.number - a.number),
+    newsletters: newsletters.sort((a, b) => newestFirst(a.date, b.date) || b.number - a.number),
   };
   return { graph: deepFreeze(graph), messages };
 }
