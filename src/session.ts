@@ -7,7 +7,8 @@ import { assemble } from './content/assemble.js';
 import { DiskCache } from './cache/store.js';
 import { stopwatch } from './timings.js';
 import { pipelineKey } from './cache/pipeline-key.js';
-import { classify, type parseEntry } from './content/entries.js';
+import { EntryBodies } from './content/bodies.js';
+import { classify, type Entry, type parseEntry } from './content/entries.js';
 import { parseFiles, textHash, type ParseStats } from './content/parse-files.js';
 import { todayInSweden, type ContentGraph } from './content/graph.js';
 import { loadContent, type SourceFile } from './content/load.js';
@@ -57,6 +58,8 @@ interface ParsedFile {
   result: ReturnType<typeof parseEntry>;
 }
 
+type TextEntry = Exclude<Entry, { kind: 'site' }>;
+
 /** A rendered page as the disk cache keeps it. */
 interface StoredPage {
   html: string;
@@ -104,6 +107,11 @@ export class BuildSession {
   private pages = new Map<string, RenderedPage>();
   private output = new Map<string, string | Uint8Array>();
   private siteKey = '';
+  /** The graph and routes of the last good update, with the text they read. */
+  private last?: { graph: ContentGraph; routes: Route[]; bodies: EntryBodies };
+  /** Each changed file's previous parse, from the current update. */
+  private replaced = new Map<string, ParsedFile | undefined>();
+  private readonly tokens = new WeakMap<Route, { tokens: string[]; key: string }>();
 
   constructor(readonly options: SessionOptions) {}
 
@@ -118,24 +126,35 @@ export class BuildSession {
    */
   async update(changed?: Iterable<string>): Promise<UpdateResult> {
     const lap = stopwatch();
+    this.replaced.clear();
     const touched = changed ? await this.readChanged(changed) : await this.readAll();
     lap(`read ${this.files.size} files, parse ${this.parseStats.parsed} (${this.parseStats.inWorker} in a worker, ${this.parseStats.cached} from the cache)`);
     const stylesheet = await readFile(this.options.stylesheet ?? stylesheetPath, 'utf8');
 
-    const images = await this.images.inspect(this.options.contentDir, this.options.cwd, this.files.keys());
-    const built = assemble(
-      [...this.files].map(([contentPath, { result }]) => ({ contentPath, result })),
-      { drafts: this.options.drafts, today: this.options.today ?? todayInSweden(), images },
-    );
-    if (!built.graph) return this.failure(built.messages);
-
-    const graph = this.options.baseUrl
-      ? Object.freeze({ ...built.graph, site: Object.freeze({ ...built.graph.site, baseUrl: normaliseBaseUrl(this.options.baseUrl) }) })
-      : built.graph;
-    lap('graph');
-    const routes = deriveRoutes(graph);
-    const collisions = checkOutputPaths(routes);
-    if (collisions.length > 0) return this.failure(collisions);
+    // An edit of text alone keeps the graph and its routes: only the text is swapped in (see content/bodies.ts).
+    const textOnly = this.textOnlyEdit(touched);
+    let graph: ContentGraph;
+    let routes: Route[];
+    if (textOnly && this.last) {
+      for (const entry of textOnly) this.last.bodies.set(entry);
+      ({ graph, routes } = this.last);
+      lap('text swapped into the graph');
+    } else {
+      const images = await this.images.inspect(this.options.contentDir, this.options.cwd, this.files.keys());
+      const built = assemble(
+        [...this.files].map(([contentPath, { result }]) => ({ contentPath, result })),
+        { drafts: this.options.drafts, today: this.options.today ?? todayInSweden(), images },
+      );
+      if (!built.graph || !built.bodies) return this.failure(built.messages);
+      graph = this.options.baseUrl
+        ? Object.freeze({ ...built.graph, site: Object.freeze({ ...built.graph.site, baseUrl: normaliseBaseUrl(this.options.baseUrl) }) })
+        : built.graph;
+      lap('graph');
+      routes = deriveRoutes(graph);
+      const collisions = checkOutputPaths(routes);
+      if (collisions.length > 0) return this.failure(collisions);
+      this.last = { graph, routes, bodies: built.bodies };
+    }
 
     // site.yaml (navigation, contact, base URL) is on every page: a change renders everything.
     const siteFile = [...this.files.keys()].find((path) => classify(path)?.kind === 'site') ?? '';
@@ -150,8 +169,7 @@ export class BuildSession {
     const cache = await this.diskCache();
     type Step = { route: Route; key: string; reuse?: RenderedPage; address?: string };
     const plan: Step[] = routes.map((route) => {
-      const tokens = dependencies(route, graph);
-      const key = tokens.join('\n');
+      const { tokens, key } = this.dependencies(route, graph);
       const previous = this.pages.get(route.path);
       if (previous && !everything && previous.key === key && !tokens.some((token) => touchedFiles.has(token))) return { route, key, reuse: previous };
       // on disk, a page is found by everything it was made from: its tokens and the files behind them
@@ -214,11 +232,43 @@ export class BuildSession {
 
   /** Forgets every rendered page, e.g. after the templates changed. */
   invalidatePages(): void {
+    this.last = undefined;
     this.pages.clear();
     this.siteKey = '';
   }
 
+  /**
+   * When every changed file is a valid entry before and after, and differs only in its text,
+   * the new entries; otherwise undefined.
+   */
+  private textOnlyEdit(touched: ReadonlySet<string>): TextEntry[] | undefined {
+    if (!this.last || touched.size === 0) return undefined;
+    const entries: TextEntry[] = [];
+    for (const path of touched) {
+      const before = this.replaced.get(path)?.result;
+      const after = this.files.get(path)?.result;
+      if (!before?.entry || !after?.entry || before.messages.length > 0 || after.messages.length > 0) return undefined;
+      if (before.entry.kind === 'site' || after.entry.kind === 'site') return undefined;
+      if (!EntryBodies.sameExceptText(before.entry, after.entry)) return undefined;
+      entries.push(after.entry);
+    }
+    return entries;
+  }
+
+  /** A route's dependency tokens, computed once per route object (a kept graph keeps its routes). */
+  private dependencies(route: Route, graph: ContentGraph): { tokens: string[]; key: string } {
+    let known = this.tokens.get(route);
+    if (!known) {
+      const tokens = dependencies(route, graph);
+      known = { tokens, key: tokens.join('\n') };
+      this.tokens.set(route, known);
+    }
+    return known;
+  }
+
   private failure(messages: VFileMessage[]): UpdateResult {
+    // after a failure the next update builds the graph anew, whatever it changes
+    this.last = undefined;
     return { messages: sortMessages(messages), changed: [], removed: [], rendered: 0 };
   }
 
@@ -276,7 +326,10 @@ export class BuildSession {
       await this.diskCache(),
     );
     this.parseStats = stats;
-    changed.forEach(({ source, hash }, index) => this.files.set(source.contentPath, { hash, path: source.path, result: results[index]! }));
+    changed.forEach(({ source, hash }, index) => {
+      this.replaced.set(source.contentPath, this.files.get(source.contentPath));
+      this.files.set(source.contentPath, { hash, path: source.path, result: results[index]! });
+    });
     return changed.map(({ source }) => source.contentPath);
   }
 

@@ -50,6 +50,38 @@ describe('an updatable build', () => {
     expect(Object.fromEntries(session.outputFiles)).toEqual(Object.fromEntries(fresh.outputFiles));
   });
 
+  it('after edits of text alone, of every kind of file, gives the same bytes as a fresh build, rendering only the pages that show them', async () => {
+    const first = await session.update();
+    const edits: [string, (text: string) => string][] = [
+      ['nyheter/lasning-startar.md', (text) => text.replace('Ännu mer.', 'Ännu mer, ändrad.')],
+      ['verksamhetsberattelse/2020/mal-02.md', (text) => text.replace('Temadagar.', 'Fler temadagar.')],
+      ['projekt/lasframmjande.md', (text) => text.replace('Projektet läser.', 'Projektet läser mycket.')],
+      ['omraden/skola.md', (text) => text.replace('Området arbetar med skolor.', 'Området arbetar med [skolor](/omraden/skola/).')],
+      ['nyhetsbrev/2020-1-forsta.md', (text) => text.replace('- Kurs A, 1 oktober', '- Kurs A, 2 oktober').replace('Välkommen till brevet.', 'Välkommen!')],
+    ];
+    for (const [path, change] of edits) {
+      await edit(path, change);
+      const result = await session.update([path]);
+      expect(result.messages, path).toEqual([]);
+      expect(result.rendered, path).toBeLessThan(first.rendered);
+      const fresh = new BuildSession(options());
+      await fresh.update();
+      expect(Object.fromEntries(session.outputFiles), path).toEqual(Object.fromEntries(fresh.outputFiles));
+    }
+  });
+
+  it('still checks the links of edited text, and recovers when the link is fixed', async () => {
+    await session.update();
+    await edit('projekt/lasframmjande.md', (text) => text.replace('Projektet läser.', 'Projektet [läser](/finns-inte/).'));
+    const broken = await session.update(['projekt/lasframmjande.md']);
+    expect(broken.messages.map((message) => `${message.file}:${message.line} ${message.reason}`).join('\n')).toMatch(/projekt\/lasframmjande\.md:\d+ Länken "\/finns-inte\/"/);
+    expect(session.outputFiles.get('projekt/lasframmjande/index.html')).toContain('Projektet läser.');
+    await edit('projekt/lasframmjande.md', (text) => text.replace('/finns-inte/', '/projekt/'));
+    const fixed = await session.update(['projekt/lasframmjande.md']);
+    expect(fixed.messages).toEqual([]);
+    expect(session.outputFiles.get('projekt/lasframmjande/index.html')).toContain('href="/projekt/"');
+  });
+
   it('removes a deleted file\'s page and every link to it', async () => {
     await session.update();
     await rm(join(content, 'nyheter', 'sakerhet.md'));

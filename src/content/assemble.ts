@@ -1,5 +1,6 @@
 import type { VFileMessage } from 'vfile-message';
 import { classify, slugOf, type Entry, type parseEntry, type RawReference } from './entries.js';
+import type { EntryBodies } from './bodies.js';
 import { buildGraph, type ContentGraph, type PublishOptions } from './graph.js';
 
 /** A content file after parsing, as the session caches it. */
@@ -14,7 +15,7 @@ export interface ParsedContent {
  * some failed, so an editor sees every problem in one list; a reference to a file that failed
  * is not reported again.
  */
-export function assemble(files: Iterable<ParsedContent>, publishing: PublishOptions): { graph?: ContentGraph; messages: VFileMessage[] } {
+export function assemble(files: Iterable<ParsedContent>, publishing: PublishOptions): { graph?: ContentGraph; bodies?: EntryBodies; messages: VFileMessage[] } {
   const entries: Entry[] = [];
   const messages: VFileMessage[] = [];
   const failed = { site: new Set<string>(), area: new Set<string>(), project: new Set<string>(), news: new Set<string>() };
@@ -28,5 +29,5 @@ export function assemble(files: Iterable<ParsedContent>, publishing: PublishOpti
   }
   const built = buildGraph(entries, failed, unvalidated, publishing);
   messages.push(...built.messages);
-  return messages.length > 0 || !built.graph ? { messages } : { graph: built.graph, messages };
+  return messages.length > 0 || !built.graph ? { messages } : { graph: built.graph, bodies: built.bodies, messages };
 }

@@ -7,6 +7,10 @@
 export function deepFreeze<T>(value: T, seen = new Set<unknown>()): T {
   if (value === null || typeof value !== 'object' || seen.has(value) || Object.isFrozen(value)) return value;
   seen.add(value);
-  for (const key of Reflect.ownKeys(value)) deepFreeze((value as Record<PropertyKey, unknown>)[key], seen);
+  for (const key of Reflect.ownKeys(value)) {
+    // an accessor (an entry's text, see bodies.ts) is not called: what it returns is frozen where it is kept
+    const descriptor = Object.getOwnPropertyDescriptor(value, key);
+    if (descriptor && 'value' in descriptor) deepFreeze(descriptor.value, seen);
+  }
   return Object.freeze(value);
 }

@@ -3,6 +3,7 @@ import type { VFileMessage } from 'vfile-message';
 import { compareSwedish } from '../format/sort.js';
 import type { Entry, GoalSections, RawReference, Source } from './entries.js';
 import type { FieldPath } from './front-matter.js';
+import { EntryBodies } from './bodies.js';
 import { deepFreeze } from './freeze.js';
 import { problem } from './problems.js';
 import type { ImageFile, ImageStatus } from '../images/inspect.js';
@@ -170,7 +171,9 @@ export function buildGraph(
   /** References in files that failed validation: still checked, so every problem shows at once. */
   unvalidated: readonly RawReference[] = [],
   publishing: PublishOptions = { drafts: false, today: todayInSweden() },
-): { graph?: ContentGraph; messages: VFileMessage[] } {
+): { graph?: ContentGraph; bodies?: EntryBodies; messages: VFileMessage[] } {
+  const bodies = new EntryBodies();
+  for (const entry of entries) if (entry.kind !== 'site') bodies.set(entry);
   const unpublished = (entry: { draft: boolean; date: string }): Unpublished | undefined =>
     entry.draft ? 'utkast' : entry.date > publishing.today ? 'planerad' : undefined;
   const messages: VFileMessage[] = [];
@@ -211,7 +214,7 @@ export function buildGraph(
   // Areas
   const areas = new Map<string, Area & { goals: Goal[]; projects: Project[]; news: NewsItem[] }>();
   for (const entry of of('area')) {
-    areas.set(entry.slug, {
+    areas.set(entry.slug, bodies.bind({
       ...entry.data,
       image: image(entry.source, entry.data.image),
       slug: entry.slug,
@@ -220,7 +223,7 @@ export function buildGraph(
       goals: [],
       projects: [],
       news: [],
-    });
+    }));
   }
   const area = (source: Source, path: FieldPath, slug: string) => {
     const found = areas.get(slug);
@@ -238,16 +241,16 @@ export function buildGraph(
       broken.project.add(entry.slug);
       continue;
     }
-    const project = {
+    const project = bodies.bind({
       ...entry.data,
       image: picture,
       slug: entry.slug,
       area: owner,
       body: entry.body,
       source: entry.source,
-      goals: [],
-      news: [],
-    };
+      goals: [] as Goal[],
+      news: [] as NewsItem[],
+    });
     projects.set(entry.slug, project);
     owner.projects.push(project);
   }
@@ -260,7 +263,7 @@ export function buildGraph(
   // Reports and goals
   const reports = new Map<number, Report & { goals: Goal[] }>();
   for (const entry of of('report')) {
-    reports.set(entry.year, { ...entry.data, year: entry.year, body: entry.body, source: entry.source, goals: [] });
+    reports.set(entry.year, bodies.bind({ ...entry.data, year: entry.year, body: entry.body, source: entry.source, goals: [] }));
   }
   const goalFiles = new Map<string, string>();
   for (const entry of of('goal')) {
@@ -280,7 +283,7 @@ export function buildGraph(
     }
     goalFiles.set(key, entry.source.file);
     if (!report || !owner || related.some((item) => !item)) continue;
-    const goal: Goal = {
+    const goal: Goal = bodies.bind({
       ...entry.data,
       report,
       area: owner,
@@ -288,7 +291,7 @@ export function buildGraph(
       intro: entry.intro,
       sections: entry.sections,
       source: entry.source,
-    };
+    });
     report.goals.push(goal);
     owner.goals.push(goal);
     for (const item of related) item!.goals.push(goal);
@@ -310,7 +313,7 @@ export function buildGraph(
       broken.news.add(entry.slug);
       continue;
     }
-    const item = {
+    const item = bodies.bind({
       ...entry.data,
       image: picture,
       slug: entry.slug,
@@ -319,9 +322,9 @@ export function buildGraph(
       projects: projectRefs as Project[],
       body: entry.body,
       source: entry.source,
-      newsletters: [],
+      newsletters: [] as Newsletter[],
       unpublished: unpublished(entry.data),
-    };
+    });
     allNews.set(entry.slug, item);
     if (item.unpublished && !publishing.drafts) continue;
     published.push(item);
@@ -338,7 +341,7 @@ export function buildGraph(
       return found;
     });
     if (articles.some((item) => !item)) continue;
-    const newsletter: Newsletter = {
+    const newsletter: Newsletter = bodies.bind({
       ...entry.data,
       slug: entry.slug,
       articles: articles as NewsItem[],
@@ -346,7 +349,7 @@ export function buildGraph(
       body: entry.body,
       source: entry.source,
       unpublished: unpublished(entry.data),
-    };
+    });
     if (newsletter.unpublished && !publishing.drafts) continue;
     newsletter.articles.forEach((article, index) => {
       if (article.unpublished && !newsletter.unpublished && !publishing.drafts) {
@@ -392,7 +395,7 @@ export function buildGraph(
   const statement = of('accessibility')[0];
   const graph: ContentGraph = {
     site: site.data,
-    ...(statement ? { accessibility: { ...statement.data, body: statement.body, source: statement.source } } : {}),
+    ...(statement ? { accessibility: bodies.bind({ ...statement.data, body: statement.body, source: statement.source }) } : {}),
     areas: sortedAreas,
     reports: sortedReports,
     goals: sortedReports.flatMap((report) => report.goals),
@@ -400,5 +403,5 @@ export function buildGraph(
     news: published.sort(byDateDesc),
     newsletters: newsletters.sort((a, b) => newestFirst(a.date, b.date) || b.number - a.number),
   };
-  return { graph: deepFreeze(graph), messages };
+  return { graph: deepFreeze(graph), bodies, messages };
 }

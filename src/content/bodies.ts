@@ -1,0 +1,53 @@
+import type { Root } from 'hast';
+import type { Entry, GoalSections } from './entries.js';
+
+/*
+ * The text of each entry (its Markdown body as hast, and what is made of it: a goal's sections,
+ * a newsletter's blocks), held apart from the graph's structure. The graph's objects read their
+ * text from here, so an edit that changes only the text, by far the most common edit, can keep
+ * the graph, its routes and their dependencies: the preview swaps the text in and renders the
+ * pages that show it (see session.ts). Any other change builds the graph anew.
+ */
+
+export interface BodyParts {
+  body: Root;
+  intro?: Root;
+  sections?: GoalSections;
+  blocks?: readonly { title: string; body: Root }[];
+}
+
+type WithText = Exclude<Entry, { kind: 'site' }>;
+
+export class EntryBodies {
+  private readonly parts = new Map<string, BodyParts>();
+
+  /** Takes in (or replaces) an entry's text. */
+  set(entry: WithText): void {
+    const parts: BodyParts = { body: entry.body };
+    if (entry.kind === 'goal') Object.assign(parts, { intro: entry.intro, sections: entry.sections });
+    if (entry.kind === 'newsletter') {
+      parts.blocks = Object.freeze(entry.data.blocks.map((block, index) => Object.freeze({ title: block.title, body: entry.blocks[index]! })));
+    }
+    this.parts.set(entry.source.file, Object.freeze(parts));
+  }
+
+  /** Whether a new version of an entry differs from the one taken in only in its text. */
+  static sameExceptText(before: WithText, after: WithText): boolean {
+    const structure = (entry: WithText) =>
+      JSON.stringify({ ...entry, source: entry.source.file, body: undefined, intro: undefined, sections: undefined, blocks: undefined, data: { ...entry.data, blocks: undefined } });
+    const blockTitles = (entry: WithText) => (entry.kind === 'newsletter' ? JSON.stringify(entry.data.blocks.map((block) => block.title)) : '');
+    return before.kind === after.kind && structure(before) === structure(after) && blockTitles(before) === blockTitles(after);
+  }
+
+  /** Makes `object`'s text properties read from here: what `set` later takes in, the object shows. */
+  bind<T extends { source: { file: string } }>(object: T): T {
+    const file = object.source.file;
+    const current = this.parts.get(file);
+    if (!current) throw new Error(`no text taken in for ${file}`);
+    for (const key of Object.keys(current) as (keyof BodyParts)[]) {
+      if (!(key in object)) continue;
+      Object.defineProperty(object, key, { get: () => this.parts.get(file)![key], enumerable: true, configurable: false });
+    }
+    return object;
+  }
+}
