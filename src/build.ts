@@ -47,6 +47,8 @@ export async function buildSite(options: Partial<BuildOptions> = {}): Promise<Si
   const resolved = { ...defaults, ...options };
   const session = new BuildSession(resolved);
   const result = await session.update();
+  // the cache is written even when the content has problems: the valid files need not be parsed again
+  await session.persist();
   gate('content', result.messages);
   if (!result.graph || !result.routes) throw new Error('build returned no site and no messages');
   const files = [...session.outputFiles].map(([path, contents]) => ({ path, contents }));

@@ -4,7 +4,8 @@ import { fileURLToPath } from 'node:url';
 import { toHtml } from 'hast-util-to-html';
 import type { VFileMessage } from 'vfile-message';
 import { assemble } from './content/assemble.js';
-import { DiskCache } from './cache/store.js';
+import { createHash } from 'node:crypto';
+import { DiskCache, type CacheView } from './cache/store.js';
 import { stopwatch } from './timings.js';
 import { pipelineKey } from './cache/pipeline-key.js';
 import { EntryBodies } from './content/bodies.js';
@@ -67,6 +68,12 @@ interface StoredPage {
   ids: string[];
 }
 
+/** A page from the cache, if it has the shape of one (a damaged cache is a miss, not a broken page). */
+function storedPage(value: unknown): StoredPage | undefined {
+  const page = value as Partial<StoredPage> | undefined;
+  return typeof page?.html === 'string' && Array.isArray(page.links) && Array.isArray(page.ids) ? (page as StoredPage) : undefined;
+}
+
 interface RenderedPage extends LinkInfo {
   /** The page's dependency tokens, joined; a new key means the page must be rendered again. */
   key: string;
@@ -127,7 +134,9 @@ export class BuildSession {
   async update(changed?: Iterable<string>): Promise<UpdateResult> {
     const lap = stopwatch();
     this.replaced.clear();
+    const first = this.updates++ === 0 && changed === undefined;
     const touched = changed ? await this.readChanged(changed) : await this.readAll();
+    if (first) this.persistable = { pages: false };
     lap(`read ${this.files.size} files, parse ${this.parseStats.parsed} (${this.parseStats.inWorker} in a worker, ${this.parseStats.cached} from the cache)`);
     const stylesheet = await readFile(this.options.stylesheet ?? stylesheetPath, 'utf8');
 
@@ -166,7 +175,7 @@ export class BuildSession {
     const changedOutput: string[] = [];
     const today = this.options.today ?? todayInSweden();
     const hashes = new Map([...this.files.values()].map((file) => [file.path, file.hash]));
-    const cache = await this.diskCache();
+    const cache = await this.cacheView('pages');
     type Step = { route: Route; key: string; reuse?: RenderedPage; address?: string };
     const plan: Step[] = routes.map((route) => {
       const { tokens, key } = this.dependencies(route, graph);
@@ -176,11 +185,13 @@ export class BuildSession {
       const inputs = tokens.map((token) => hashes.get(token) ?? '').join(',');
       return { route, key, address: cache?.address(['page', route.path, key, inputs, siteKey, today, String(this.options.drafts)]) };
     });
-    const stored = await Promise.all(plan.map(({ address }) => (address && cache ? cache.get<StoredPage>(address) : undefined)));
+    const stored = plan.map(({ address }) => (address && cache ? storedPage(cache.get(address)) : undefined));
+    (await this.diskCache())?.release(this.packName('pages'));
     const mode = this.options.mode ?? 'build';
-    const search = mode === 'build' && this.options.search !== false ? new SearchIndexer(cache) : undefined;
-    const writes: Promise<void>[] = [];
+    const search = mode === 'build' && this.options.search !== false ? new SearchIndexer(await this.cacheView('search')) : undefined;
+    if (this.parseStats.parsed > 0) search?.start();
     let rendered = 0;
+    let indexed = 0;
     for (const [index, { route, key, reuse, address }] of plan.entries()) {
       let page = reuse;
       const found = stored[index];
@@ -190,15 +201,17 @@ export class BuildSession {
         const { tree } = renderRoute(route, graph);
         const info = linkInfo(tree, graph.site.baseUrl, route.path);
         page = { key, file: outputFile(route.path), html: `${toHtml(applyBasePath(tree, new URL(graph.site.baseUrl).pathname))}\n`, ...info };
-        if (address && cache) writes.push(cache.put(address, { html: page.html, links: page.links, ids: [...page.ids] } satisfies StoredPage));
-        // now and then, let the search index (another process) and the cache's writes have their turn
-        if (++rendered % 16 === 0) await new Promise((done) => setImmediate(done));
+        if (address && cache) cache.put(address, { html: page.html, links: page.links, ids: [...page.ids] } satisfies StoredPage);
+        rendered++;
       }
       pages.set(route.path, page);
-      if (search && isIndexed(route.kind)) search.add(route.path, page.html, fresh);
+      if (search && isIndexed(route.kind)) {
+        search.add(route.path, page.html, fresh);
+        // now and then, let the pages reach the search index (another process) while the next ones are made
+        if (++indexed % 32 === 0) await search.caughtUp();
+      }
       if (this.pages.get(route.path)?.html !== page.html) changedOutput.push(page.file);
     }
-    await Promise.all(writes);
     lap(`render ${rendered} of ${routes.length} pages`);
 
     const html = new Map([...pages].map(([path, page]) => [path, page.html]));
@@ -227,6 +240,7 @@ export class BuildSession {
     this.pages = pages;
     this.output = output;
     this.siteKey = siteKey;
+    if (first && this.persistable) this.persistable.pages = true;
     return { messages: [], graph, routes, changed: changedOutput, removed, rendered };
   }
 
@@ -323,9 +337,10 @@ export class BuildSession {
       .filter(({ source, hash }) => this.files.get(source.contentPath)?.hash !== hash);
     const { results, stats } = await parseFiles(
       changed.map(({ source }) => source),
-      await this.diskCache(),
+      await this.cacheView('entries'),
     );
     this.parseStats = stats;
+    (await this.diskCache())?.release(this.packName('entries'));
     changed.forEach(({ source, hash }, index) => {
       this.replaced.set(source.contentPath, this.files.get(source.contentPath));
       this.files.set(source.contentPath, { hash, path: source.path, result: results[index]! });
@@ -334,12 +349,40 @@ export class BuildSession {
   }
 
   private cache?: Promise<DiskCache | undefined>;
+  private updates = 0;
+  private persistable?: { pages: boolean };
   private parseStats: ParseStats = { cached: 0, parsed: 0, inWorker: 0 };
 
   private diskCache(): Promise<DiskCache | undefined> {
     const { cacheDir } = this.options;
     this.cache ??= cacheDir ? pipelineKey().then((key) => new DiskCache(resolve(this.options.cwd, cacheDir), key, this.options.cacheReadOnly)) : Promise.resolve(undefined);
     return this.cache;
+  }
+
+  /**
+   * The cache's packs for this content folder: parsed files are the same for a build and the
+   * preview; pages (and the search index made of them) differ with the mode, drafts and address.
+   */
+  private packName(kind: 'entries' | 'pages' | 'search'): string {
+    const { contentDir, mode, drafts, baseUrl } = this.options;
+    const parts = kind === 'entries' ? [resolve(contentDir)] : [resolve(contentDir), mode ?? 'build', String(drafts), baseUrl ?? ''];
+    return `${kind}-${createHash('sha1').update(parts.join('\0')).digest('hex').slice(0, 16)}`;
+  }
+
+  private async cacheView(kind: 'entries' | 'pages' | 'search'): Promise<CacheView | undefined> {
+    return (await this.diskCache())?.view(this.packName(kind));
+  }
+
+  /**
+   * Writes what the first, full update read and made to the cache's packs, for the next run.
+   * Later updates (the preview's) add to the session, not to the packs: a pack is what one
+   * whole build needs.
+   */
+  async persist(): Promise<void> {
+    const persistable = this.persistable;
+    this.persistable = undefined;
+    const names = persistable ? [this.packName('entries'), ...(persistable.pages ? [this.packName('pages'), this.packName('search')] : [])] : [];
+    (await this.diskCache())?.save(names);
   }
 
   /** A path as messages show it, the same way load.ts writes it. */

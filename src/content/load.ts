@@ -1,4 +1,5 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { readdir } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 
 /** A content file as read from disk: the only place verksam reads content. */
@@ -19,13 +20,12 @@ export async function loadContent(contentDir: string, cwd = process.cwd()): Prom
     .map((entry) => join(entry.parentPath, entry.name))
     .filter((absolute) => !relative(contentDir, absolute).split(sep).some(ignored))
     .sort();
-  return Promise.all(
-    files.map(async (absolute) => ({
-      path: toPosix(relative(cwd, absolute)) || absolute,
-      contentPath: toPosix(relative(contentDir, absolute)),
-      text: await readFile(absolute, 'utf8'),
-    })),
-  );
+  // read one after another: for thousands of small files faster than in parallel, and never out of file handles
+  return files.map((absolute) => ({
+    path: toPosix(relative(cwd, absolute)) || absolute,
+    contentPath: toPosix(relative(contentDir, absolute)),
+    text: readFileSync(absolute, 'utf8'),
+  }));
 }
 
 function toPosix(path: string): string {

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { DiskCache } from '../cache/store.js';
+import type { CacheView } from '../cache/store.js';
 import { typescriptWorker } from '../workers/typescript-worker.js';
 import { parseEntry } from './entries.js';
 import { fromRecord, toRecord, type EntryRecord } from './entry-record.js';
@@ -25,9 +25,9 @@ export const textHash = (text: string) => createHash('sha1').update(text).digest
  * to the cache. The results are the same as `parseEntry` on each file, except that an entry
  * from the cache points at its fields lazily.
  */
-export async function parseFiles(sources: readonly SourceFile[], cache?: DiskCache): Promise<{ results: ParseResult[]; stats: ParseStats }> {
+export async function parseFiles(sources: readonly SourceFile[], cache?: CacheView): Promise<{ results: ParseResult[]; stats: ParseStats }> {
   const addresses = sources.map((source) => cache?.address(['entry', source.path, source.contentPath, textHash(source.text)]));
-  const cached = await Promise.all(addresses.map((address) => (address && cache ? cache.get<EntryRecord>(address) : undefined)));
+  const cached = addresses.map((address) => (address && cache ? cache.get<EntryRecord>(address) : undefined));
   const results: (ParseResult | undefined)[] = cached.map((record, index) => {
     if (!record) return undefined;
     try {
@@ -53,12 +53,10 @@ export async function parseFiles(sources: readonly SourceFile[], cache?: DiskCac
   }
 
   if (cache) {
-    const writes: Promise<void>[] = [];
     for (const index of missing) {
       const result = results[index]!;
-      if (result.entry && result.messages.length === 0) writes.push(cache.put(addresses[index]!, toRecord(result.entry)));
+      if (result.entry && result.messages.length === 0) cache.put(addresses[index]!, toRecord(result.entry));
     }
-    await Promise.all(writes);
   }
   return { results: results as ParseResult[], stats: { cached: sources.length - missing.length, parsed: missing.length, inWorker } };
 }

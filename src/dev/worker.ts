@@ -41,5 +41,7 @@ port.on('message', (request: ToWorker) => {
       reply = { type: 'failed', error: error instanceof Error ? (error.stack ?? error.message) : String(error) };
     }
     port.postMessage(reply);
+    // the first build is written to the cache after the preview has it, so start-up does not wait for the disk
+    await session.persist();
   });
 });

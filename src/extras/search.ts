@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import type { DiskCache } from '../cache/store.js';
+import type { CacheView } from '../cache/store.js';
 import type { RouteKind } from '../routes/routes.js';
 import { urls } from '../routes/urls.js';
 import { wellFormed } from './feeds.js';
@@ -30,6 +30,9 @@ interface StoredIndex {
   files: { path: string; base64: string }[];
 }
 
+/** Pages handed to Pagefind and not yet indexed, at most. */
+const maxInFlight = 64;
+
 type PagefindIndex = NonNullable<Awaited<ReturnType<(typeof import('pagefind'))['createIndex']>>['index']>;
 
 /**
@@ -46,7 +49,7 @@ export class SearchIndexer {
   private index?: Promise<PagefindIndex>;
   private readonly added: Promise<void>[] = [];
 
-  constructor(private readonly cache?: DiskCache) {}
+  constructor(private readonly cache?: CacheView) {}
 
   /** A page of the index, in route order; `fresh` when it was rendered in this build. */
   add(url: string, html: string, fresh: boolean): void {
@@ -61,8 +64,8 @@ export class SearchIndexer {
     const key = this.hash.digest('hex');
     if (previous?.key === key) return this.settle(previous.files);
     const address = this.cache?.address(['search-index', key]);
-    const stored = address ? await this.cache?.get<StoredIndex>(address) : undefined;
-    if (stored) {
+    const stored = address ? this.cache?.get<StoredIndex>(address) : undefined;
+    if (Array.isArray(stored?.files) && stored.files.every((file) => typeof file?.path === 'string' && typeof file.base64 === 'string')) {
       const files = stored.files.map((file) => ({ path: file.path, contents: new Uint8Array(Buffer.from(file.base64, 'base64')) }));
       previous = { key, files };
       return this.settle(files);
@@ -79,14 +82,19 @@ export class SearchIndexer {
         .map((file) => ({ path: `${folder}${file.path}`, contents: new Uint8Array(file.content) }))
         .sort((a, b) => (a.path < b.path ? -1 : 1));
       previous = { key, files };
-      if (address) await this.cache?.put(address, { files: files.map((file) => ({ path: file.path, base64: Buffer.from(file.contents).toString('base64') })) } satisfies StoredIndex);
+      if (address) this.cache?.put(address, { files: files.map((file) => ({ path: file.path, base64: Buffer.from(file.contents).toString('base64') })) } satisfies StoredIndex);
       return files;
     } finally {
       await (await import('pagefind')).close();
     }
   }
 
-  private start(): void {
+  /**
+   * Starts Pagefind before the first page arrives: when the content changed since the cache was
+   * made, the index will have to be made again, and Pagefind's start-up is better spent now.
+   */
+  start(): void {
+    if (this.index) return;
     this.index = import('pagefind').then(async (pagefind) => {
       const { index, errors } = await pagefind.createIndex({ forceLanguage: 'sv' });
       if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
@@ -95,13 +103,31 @@ export class SearchIndexer {
     for (const [url, html] of this.pages) this.send(url, html);
   }
 
+  /**
+   * Resolves when Pagefind has caught up to within a few pages: pages waiting for it are held
+   * in memory (as JSON, in base64), and at 10 000 pages that would be hundreds of MB.
+   */
+  async caughtUp(): Promise<void> {
+    while (this.inFlight > maxInFlight) await new Promise<void>((done) => this.waiting.push(done));
+    await new Promise((done) => setImmediate(done));
+  }
+
+  private inFlight = 0;
+  private readonly waiting: (() => void)[] = [];
+
   private send(url: string, html: string): void {
+    this.inFlight++;
     const added = this.index!.then(async (index) => {
       // Pagefind reads its input as JSON, which cannot carry an unpaired surrogate
       const result = await index.addHTMLFile({ url, content: wellFormed(html) });
       if (result.errors.length > 0) throw new Error(`Pagefind could not index ${url}: ${result.errors.join('; ')}`);
     });
-    added.catch(() => {}); // reported by files()
+    added
+      .catch(() => {}) // reported by files()
+      .finally(() => {
+        this.inFlight--;
+        if (this.inFlight <= maxInFlight) for (const done of this.waiting.splice(0)) done();
+      });
     this.added.push(added);
   }
 
