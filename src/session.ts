@@ -135,6 +135,9 @@ export class BuildSession {
     const lap = stopwatch();
     this.replaced.clear();
     const first = this.updates++ === 0 && changed === undefined;
+    // The disk cache serves a session's first, full update; after it, the session itself knows
+    // more, and reading a pack of hundreds of MB for one edited file would cost far more than it saves.
+    this.useCache = first;
     const touched = changed ? await this.readChanged(changed) : await this.readAll();
     if (first) this.persistable = { pages: false };
     lap(`read ${this.files.size} files, parse ${this.parseStats.parsed} (${this.parseStats.inWorker} in a worker, ${this.parseStats.cached} from the cache)`);
@@ -144,7 +147,10 @@ export class BuildSession {
     const textOnly = this.textOnlyEdit(touched);
     let graph: ContentGraph;
     let routes: Route[];
-    if (textOnly && this.last) {
+    if (this.last && touched.size === 0) {
+      // nothing changed (a watcher's second look): everything stays
+      ({ graph, routes } = this.last);
+    } else if (textOnly && this.last) {
       for (const entry of textOnly) this.last.bodies.set(entry);
       ({ graph, routes } = this.last);
       lap('text swapped into the graph');
@@ -175,7 +181,7 @@ export class BuildSession {
     const changedOutput: string[] = [];
     const today = this.options.today ?? todayInSweden();
     const hashes = new Map([...this.files.values()].map((file) => [file.path, file.hash]));
-    const cache = await this.cacheView('pages');
+    const cache = this.useCache ? await this.cacheView('pages') : undefined;
     type Step = { route: Route; key: string; reuse?: RenderedPage; address?: string };
     const plan: Step[] = routes.map((route) => {
       const { tokens, key } = this.dependencies(route, graph);
@@ -188,7 +194,7 @@ export class BuildSession {
     const stored = plan.map(({ address }) => (address && cache ? storedPage(cache.get(address)) : undefined));
     (await this.diskCache())?.release(this.packName('pages'));
     const mode = this.options.mode ?? 'build';
-    const search = mode === 'build' && this.options.search !== false ? new SearchIndexer(await this.cacheView('search')) : undefined;
+    const search = mode === 'build' && this.options.search !== false ? new SearchIndexer(this.useCache ? await this.cacheView('search') : undefined) : undefined;
     if (this.parseStats.parsed > 0) search?.start();
     let rendered = 0;
     let indexed = 0;
@@ -337,7 +343,7 @@ export class BuildSession {
       .filter(({ source, hash }) => this.files.get(source.contentPath)?.hash !== hash);
     const { results, stats } = await parseFiles(
       changed.map(({ source }) => source),
-      await this.cacheView('entries'),
+      this.useCache ? await this.cacheView('entries') : undefined,
     );
     this.parseStats = stats;
     (await this.diskCache())?.release(this.packName('entries'));
@@ -350,6 +356,7 @@ export class BuildSession {
 
   private cache?: Promise<DiskCache | undefined>;
   private updates = 0;
+  private useCache = false;
   private persistable?: { pages: boolean };
   private parseStats: ParseStats = { cached: 0, parsed: 0, inWorker: 0 };
 

@@ -65,7 +65,7 @@ export function SearchPage(_route: Extract<Route, { kind: 'search' }>, ctx: Page
       </p>,
       <p class="search-notice" data-search-no-index="" hidden>
         Sökindexet finns inte här. Det byggs av <code>npm run build</code> (verksam build); förhandsvisningen med verksam dev
-        bygger det inte. Sök på den byggda webbplatsen.
+        och verksam build --no-search bygger det inte. Sök på den byggda webbplatsen.
       </p>,
       <p class="search-status" id="sok-status" role="status"></p>,
       <ol class="search-results" id="sok-traffar"></ol>,

@@ -94,6 +94,7 @@ async function measureDev(contentDir: string, newsFile: string, edits: number): 
   await new Promise((done) => {
     priming.child.once('exit', done);
     priming.child.kill('SIGTERM');
+    setTimeout(() => priming.child.kill('SIGKILL'), 10_000).unref();
   });
   const { child, url, seconds: startup } = await startPreview(contentDir, port);
   try {
@@ -102,11 +103,20 @@ async function measureDev(contentDir: string, newsFile: string, edits: number): 
     const decoder = new TextDecoder();
     const nextReload = async () => {
       let buffer = '';
+      // a preview that never answers fails the bench instead of hanging it
+      const timer = setTimeout(() => void reader.cancel(new Error('no reload event within 120 s')), 120_000);
       for (;;) {
         const { value, done } = await reader.read();
+        if (done) {
+          clearTimeout(timer);
+          throw new Error('the preview closed its event stream (or sent no reload within 120 s)');
+        }
         if (done) throw new Error('the preview closed its event stream');
         buffer += decoder.decode(value, { stream: true });
-        if (/event: reload/.test(buffer)) return;
+        if (/event: reload/.test(buffer)) {
+          clearTimeout(timer);
+          return;
+        }
       }
     };
     const original = await readFile(newsFile, 'utf8');

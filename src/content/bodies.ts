@@ -33,10 +33,16 @@ export class EntryBodies {
 
   /** Whether a new version of an entry differs from the one taken in only in its text. */
   static sameExceptText(before: WithText, after: WithText): boolean {
+    // built field by field: an entry from the cache and one just parsed hold the same fields in another order
     const structure = (entry: WithText) =>
-      JSON.stringify({ ...entry, source: entry.source.file, body: undefined, intro: undefined, sections: undefined, blocks: undefined, data: { ...entry.data, blocks: undefined } });
-    const blockTitles = (entry: WithText) => (entry.kind === 'newsletter' ? JSON.stringify(entry.data.blocks.map((block) => block.title)) : '');
-    return before.kind === after.kind && structure(before) === structure(after) && blockTitles(before) === blockTitles(after);
+      JSON.stringify([
+        entry.kind,
+        entry.slug,
+        'year' in entry ? entry.year : null,
+        entry.source.file,
+        { ...entry.data, blocks: entry.kind === 'newsletter' ? entry.data.blocks.map((block) => block.title) : undefined },
+      ]);
+    return structure(before) === structure(after);
   }
 
   /** Makes `object`'s text properties read from here: what `set` later takes in, the object shows. */

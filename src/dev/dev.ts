@@ -46,6 +46,8 @@ export interface UpdateSummary {
 
 const defaultTemplatesDir = fileURLToPath(new URL('../../templates/', import.meta.url));
 
+const decoder = new TextDecoder();
+
 const types: Record<string, string> = {
   html: 'text/html; charset=utf-8',
   css: 'text/css; charset=utf-8',
@@ -215,7 +217,7 @@ export async function startDev(options: DevOptions): Promise<DevServer> {
       return;
     }
     response.writeHead(status, { 'content-type': types[extension] ?? 'application/octet-stream', 'cache-control': 'no-store' });
-    response.end(extension === 'html' ? inject(String(body), problems, fatal) : body);
+    response.end(extension === 'html' ? inject(typeof body === 'string' ? body : decoder.decode(body), problems, fatal) : body);
   }
 
   log(`verksam: förhandsvisningen körs på ${url} (Ctrl+C avslutar)`);

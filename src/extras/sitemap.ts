@@ -1,6 +1,6 @@
 import type { Route } from '../routes/routes.js';
 import { urls } from '../routes/urls.js';
-import type { Extra } from './index.js';
+import type { Extra, ExtraFile } from './index.js';
 import { lastModified } from './last-modified.js';
 import { xmlSafe } from './feeds.js';
 
@@ -15,7 +15,12 @@ const escapeXml = (text: string) => xmlSafe(text).replace(/&/g, '&amp;').replace
 /** Pages that are not listed: the error page and the search page. */
 export const unlisted = (route: Route): boolean => route.kind === 'not-found' || route.kind === 'search';
 
+/** By route list: the preview keeps its graph and routes through an edit of text, and the sitemap does not change then. */
+const made = new WeakMap<readonly Route[], { graph: object; files: ExtraFile[] }>();
+
 export const sitemap: Extra = ({ graph, routes }) => {
+  const known = made.get(routes);
+  if (known?.graph === graph) return known.files;
   const absolute = (path: string) => new URL(path.replace(/^\//, ''), graph.site.baseUrl).href;
   const entries = routes
     .filter((route) => !unlisted(route))
@@ -25,8 +30,10 @@ export const sitemap: Extra = ({ graph, routes }) => {
     });
   const xml = `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${entries.join('\n')}\n</urlset>\n`;
   const robots = `User-agent: *\nAllow: /\n\nSitemap: ${absolute(urls.sitemap())}\n`;
-  return [
+  const files = [
     { path: urls.sitemap().replace(/^\//, ''), contents: xml },
     { path: urls.robots().replace(/^\//, ''), contents: robots },
   ];
+  made.set(routes, { graph, files });
+  return files;
 };
