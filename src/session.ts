@@ -377,7 +377,7 @@ export class BuildSession {
   }
 
   private async cacheView(kind: 'entries' | 'pages' | 'search'): Promise<CacheView | undefined> {
-    return (await this.diskCache())?.view(this.packName(kind));
+    return (await this.diskCache())?.view(this.packName(kind), resolve(this.options.contentDir));
   }
 
   /**

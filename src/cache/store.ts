@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
 /*
@@ -32,8 +32,8 @@ export class DiskCache {
   }
 
   /** Addresses made with this cache's salt, and values kept in the pack called `name`. */
-  view(name: string): CacheView {
-    const pack = this.pack(name);
+  view(name: string, owner: string): CacheView {
+    const pack = this.pack(name, owner);
     return { address: (parts) => this.address(parts), get: (address) => pack.get(address), put: (address, value) => pack.put(address, value) };
   }
 
@@ -44,8 +44,8 @@ export class DiskCache {
 
   /**
    * Writes the packs named (see CachePack.save) and throws away what the others were given.
-   * Packs no build has written for a month (of a content folder that is gone, say) are
-   * removed, and so are temporary files a stopped build left behind.
+   * Packs of a content folder that is gone (a test's temporary copy) or that no build has
+   * written for a month are removed, and so are temporary files a stopped build left behind.
    */
   save(names: readonly string[]): void {
     for (const [name, pack] of this.packs) {
@@ -56,16 +56,19 @@ export class DiskCache {
     const now = Date.now();
     for (const name of safeReaddir(this.dir)) {
       const age = now - (statSync(join(this.dir, name), { throwIfNoEntry: false })?.mtimeMs ?? now);
-      const stale = name.endsWith('.pack') ? age > 30 * day : /\.pack\.\d+-/.test(name) && age > day;
+      const stale = name.endsWith('.pack') ? age > 30 * day || ownerGone(join(this.dir, name)) : /\.pack\.\d+-/.test(name) && age > day;
       if (stale) rmSync(join(this.dir, name), { force: true });
     }
   }
 
-  /** The pack called `name` (letters, digits and dashes), read from disk on first use. */
-  pack(name: string): CachePack {
+  /**
+   * The pack called `name` (letters, digits and dashes), read from disk on first use. `owner` is
+   * the folder its values come from: when that folder is gone, so is the pack.
+   */
+  pack(name: string, owner: string): CachePack {
     let pack = this.packs.get(name);
     if (!pack) {
-      pack = new CachePack(join(this.dir, `${name}.pack`), this.readOnly);
+      pack = new CachePack(join(this.dir, `${name}.pack`), owner, this.readOnly);
       this.packs.set(name, pack);
     }
     return pack;
@@ -73,6 +76,24 @@ export class DiskCache {
 }
 
 const day = 24 * 60 * 60 * 1000;
+
+/** A pack's first line names the folder its values come from. */
+const header = (owner: string) => `#${JSON.stringify({ owner })}\n`;
+
+function ownerGone(pack: string): boolean {
+  try {
+    const handle = openSync(pack, 'r');
+    const start = Buffer.alloc(4096);
+    const length = readSync(handle, start, 0, start.length, 0);
+    closeSync(handle);
+    const line = start.toString('utf8', 0, length).split('\n')[0]!;
+    if (!line.startsWith('#')) return false;
+    const { owner } = JSON.parse(line.slice(1)) as { owner?: unknown };
+    return typeof owner === 'string' && !existsSync(owner);
+  } catch {
+    return false;
+  }
+}
 
 function safeReaddir(dir: string): string[] {
   try {
@@ -111,6 +132,7 @@ export class CachePack {
 
   constructor(
     readonly path: string,
+    private readonly owner: string,
     private readonly readOnly: boolean,
   ) {}
 
@@ -197,7 +219,7 @@ export class CachePack {
     const path = `${this.path}.${process.pid}-${Date.now().toString(36)}`;
     try {
       mkdirSync(dirname(this.path), { recursive: true });
-      this.next = { path, handle: openSync(path, 'w'), addresses: new Set(), pending: [], pendingLength: 0, failed: false };
+      this.next = { path, handle: openSync(path, 'w'), addresses: new Set(), pending: [header(this.owner)], pendingLength: 0, failed: false };
     } catch {
       this.closed = true; // cannot write here: work without adding
     }

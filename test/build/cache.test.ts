@@ -1,4 +1,4 @@
-import { readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { cp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DiskCache } from '../../src/cache/store.js';
@@ -80,6 +80,18 @@ describe('the build cache', () => {
     expect(cached.code).toBe(1);
     expect(cached.stderr).toMatch(/content\/nyheter\/lasning-startar\.md:4:\d+/);
     expect(cached.stderr).toBe(uncached.stderr);
+  });
+
+  it('forgets the cache of a content folder that is gone', async () => {
+    const { cwd } = await newCopy();
+    await cp(join(cwd, 'content'), join(cwd, 'kopia'), { recursive: true });
+    await build(cwd, 'dist');
+    expect(await runCli(['build', '--no-pdf', '--content', 'kopia', '--out', 'dist2'], cwd)).toMatchObject({ code: 0 });
+    const packs = async () => (await readdir(join(cwd, '.cache', 'verksam'))).filter((name) => name.endsWith('.pack'));
+    expect(await packs()).toHaveLength(6);
+    await rm(join(cwd, 'kopia'), { recursive: true });
+    await build(cwd, 'dist');
+    expect(await packs()).toHaveLength(3);
   });
 
   it('keeps entries of different pipelines apart', () => {
