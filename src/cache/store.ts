@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, statSync, utimesSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
 /*
@@ -59,6 +59,12 @@ export class DiskCache {
       const stale = name.endsWith('.pack') ? age > 30 * day || ownerGone(join(this.dir, name)) : /\.pack\.\d+-/.test(name) && age > day;
       if (stale) rmSync(join(this.dir, name), { force: true });
     }
+    // the output manifests (write/manifest.ts) of output folders that are gone
+    const outputs = join(this.dir, 'output');
+    for (const name of safeReaddir(outputs)) {
+      const outDir = /^\{"outDir":("(?:[^"\\]|\\.)*")/.exec(firstBytes(join(outputs, name)))?.[1];
+      if (outDir && !existsSync(JSON.parse(outDir) as string)) rmSync(join(outputs, name), { force: true });
+    }
   }
 
   /**
@@ -77,16 +83,36 @@ export class DiskCache {
 
 const day = 24 * 60 * 60 * 1000;
 
+function touch(path: string): void {
+  try {
+    const now = new Date();
+    utimesSync(path, now, now);
+  } catch {
+    // not there (nothing stored yet) or read-only
+  }
+}
+
 /** A pack's first line names the folder its values come from. */
 const header = (owner: string) => `#${JSON.stringify({ owner })}\n`;
 
+/** The start of a file, for the line or field that says what it belongs to. */
+function firstBytes(path: string): string {
+  try {
+    const handle = openSync(path, 'r');
+    try {
+      const start = Buffer.alloc(4096);
+      return start.toString('utf8', 0, readSync(handle, start, 0, start.length, 0));
+    } finally {
+      closeSync(handle);
+    }
+  } catch {
+    return '';
+  }
+}
+
 function ownerGone(pack: string): boolean {
   try {
-    const handle = openSync(pack, 'r');
-    const start = Buffer.alloc(4096);
-    const length = readSync(handle, start, 0, start.length, 0);
-    closeSync(handle);
-    const line = start.toString('utf8', 0, length).split('\n')[0]!;
+    const line = firstBytes(pack).split('\n')[0]!;
     if (!line.startsWith('#')) return false;
     const { owner } = JSON.parse(line.slice(1)) as { owner?: unknown };
     return typeof owner === 'string' && !existsSync(owner);
@@ -175,7 +201,11 @@ export class CachePack {
   save(): void {
     if (this.readOnly || this.closed) return;
     this.closed = true;
-    if (!this.next && this.used.size === (this.stored?.spans.size ?? this.storedCount)) return;
+    if (!this.next && this.used.size === (this.stored?.spans.size ?? this.storedCount)) {
+      // unchanged, but used: it must not look abandoned to the monthly clean-up
+      if (this.used.size > 0) touch(this.path);
+      return;
+    }
     const next = this.open();
     if (!next) return;
     // read again if released; a line another build replaced meanwhile is simply not copied

@@ -1,4 +1,4 @@
-import { cp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { cp, readdir, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DiskCache } from '../../src/cache/store.js';
@@ -82,16 +82,34 @@ describe('the build cache', () => {
     expect(cached.stderr).toBe(uncached.stderr);
   });
 
-  it('forgets the cache of a content folder that is gone', async () => {
+  it('forgets the cache of a content folder, and the record of an output folder, that is gone', async () => {
     const { cwd } = await newCopy();
     await cp(join(cwd, 'content'), join(cwd, 'kopia'), { recursive: true });
     await build(cwd, 'dist');
     expect(await runCli(['build', '--no-pdf', '--content', 'kopia', '--out', 'dist2'], cwd)).toMatchObject({ code: 0 });
     const packs = async () => (await readdir(join(cwd, '.cache', 'verksam'))).filter((name) => name.endsWith('.pack'));
     expect(await packs()).toHaveLength(6);
+    const manifests = () => readdir(join(cwd, '.cache', 'verksam', 'output'));
+    expect(await manifests()).toHaveLength(2);
     await rm(join(cwd, 'kopia'), { recursive: true });
+    await rm(join(cwd, 'dist2'), { recursive: true });
     await build(cwd, 'dist');
     expect(await packs()).toHaveLength(3);
+    expect(await manifests()).toHaveLength(1);
+  });
+
+  it('keeps a pack that is still used, however old, and removes one unused for a month', async () => {
+    const { cwd } = await newCopy();
+    await build(cwd, 'dist');
+    const folder = join(cwd, '.cache', 'verksam');
+    const used = (await readdir(folder)).filter((name) => name.endsWith('.pack'));
+    const abandoned = join(folder, `entries-${'0'.repeat(16)}.pack`);
+    await writeFile(abandoned, '');
+    const longAgo = new Date(Date.now() - 40 * 24 * 60 * 60 * 1000);
+    for (const path of [...used.map((name) => join(folder, name)), abandoned]) await utimes(path, longAgo, longAgo);
+    const warm = await build(cwd, 'dist');
+    expect(warm.rendered).toBe(0);
+    expect((await readdir(folder)).filter((name) => name.endsWith('.pack')).sort()).toEqual(used.sort());
   });
 
   it('keeps entries of different pipelines apart', () => {
