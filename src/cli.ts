@@ -10,6 +10,7 @@ import { defaults } from './config.js';
 import { ContentError } from './content/problems.js';
 import { formatMessages, formatWarnings } from './report.js';
 import { formatFileSize } from './format/file-size.js';
+import { gmailClipBytes } from './email/files.js';
 
 const usage = `Användning:
   verksam build [--content MAPP] [--out MAPP] [--base-url URL] [--no-pdf] [--no-search] [--no-cache]
@@ -17,7 +18,8 @@ const usage = `Användning:
   verksam check [--content MAPP] [--format json]                 kontrollerar innehåll och länkar utan att skriva något
   verksam new <typ> "<titel>" [--area OMRÅDE] [--content MAPP]   skapar en ny innehållsfil som går att bygga direkt
   verksam dev [--content MAPP] [--port 8080]                     förhandsvisning som uppdateras när du sparar
-  verksam newsletter <namn> [--content MAPP] [--out MAPP]        bygger webbplatsen och visar nyhetsbrevets e-postfiler och storlek
+  verksam newsletter <namn> [--content MAPP] [--out MAPP] [--base-url URL] [--now ÅÅÅÅ-MM-DD]
+                                                                 bygger webbplatsen och visar nyhetsbrevets e-postfiler och storlek
 
   Typer för new:
     nyhet "Rubrik" [--area OMRÅDE …]         nyheter/<namn>.md, som utkast (draft: true)
@@ -128,6 +130,15 @@ export async function main(argv: readonly string[]): Promise<number> {
       console.log(`verksam: ${pages} sidor skrevs till ${relative(process.cwd(), result.outDir) || '.'}/ på ${seconds} s.`);
       for (const pdf of result.pdfs) console.log(`verksam: ${pdf.path} (${formatFileSize(pdf.bytes)}) skrevs.`);
       for (const notice of result.notices) console.error(notice);
+      // a warning, not a failure: the web site is fine, but the email version must be shortened before it is sent
+      for (const file of result.files) {
+        const bytes = typeof file.contents === 'string' ? Buffer.byteLength(file.contents) : file.contents.byteLength;
+        if (/^nyhetsbrev\/[^/]+\/email\.html$/.test(file.path) && bytes >= gmailClipBytes) {
+          console.error(
+            `verksam: varning: ${file.path} är ${formatFileSize(bytes)}; Gmail klipper meddelanden från ${gmailClipBytes / 1000} kB och döljer resten. Korta numret eller flytta artiklar till nästa.`,
+          );
+        }
+      }
       return 0;
     }
     if (command === 'check') {

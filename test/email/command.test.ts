@@ -109,5 +109,11 @@ describe('verksam newsletter <slug>', () => {
     // the files are written all the same: the communicator sees what is too long
     const size = (await stat(join(dir, 'long-out', 'nyhetsbrev', '2021-1-provnumret', 'email.html'))).size;
     expect(size).toBeGreaterThanOrEqual(gmailClipBytes);
+    // a plain build publishes the site and warns about the email, without failing
+    const built = await runCli(['build', '--no-pdf', '--content', content, '--out', join(dir, 'long-build')]);
+    expect(built.code).toBe(0);
+    expect(built.stderr).toMatch(/varning: nyhetsbrev\/2021-1-provnumret\/email\.html är [\d ,]+ kB; Gmail klipper meddelanden från 102 kB/);
+    const short = await runCli(['build', '--no-pdf', '--content', fixtureSite, '--out', join(dir, 'short-build')]);
+    expect(short.stderr).not.toContain('Gmail klipper');
   });
 });
