@@ -88,7 +88,13 @@ describe.skipIf(!hasChromium)('phone and desktop', () => {
       try {
         await inTabs(context, 2, kinds, async (page, sitePage) => {
           await page.goto(server.pageUrl(sitePage.url), { waitUntil: 'load' });
-          await page.screenshot({ path: join(folder, `${sitePage.kind}-${width}.png`), fullPage: true, animations: 'disabled' });
+          const shoot = () => page.screenshot({ path: join(folder, `${sitePage.kind}-${width}.png`), fullPage: true, animations: 'disabled' });
+          // headless Chromium under load sometimes answers "Unable to capture screenshot" for a full page; a second try gets it
+          await shoot().catch(async (error: Error) => {
+            if (!/Unable to capture screenshot/.test(error.message)) throw error;
+            await page.waitForTimeout(250);
+            await shoot();
+          });
         });
       } finally {
         await context.close();
