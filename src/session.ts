@@ -220,11 +220,10 @@ export class BuildSession {
     }
     lap(`render ${rendered} of ${routes.length} pages`);
 
-    const html = new Map([...pages].map(([path, page]) => [path, page.html]));
     const added: ExtraFile[] = [{ path: outputFile(urls.stylesheet()), contents: stylesheet }];
     try {
       for (const extra of extras) {
-        added.push(...(await extra({ graph, routes, pages: html, mode, search })));
+        added.push(...(await extra({ graph, routes, mode, search })));
         lap(extra.name);
       }
     } finally {
@@ -344,6 +343,7 @@ export class BuildSession {
     const { results, stats } = await parseFiles(
       changed.map(({ source }) => source),
       this.useCache ? await this.cacheView('entries') : undefined,
+      changed.map(({ hash }) => hash),
     );
     this.parseStats = stats;
     (await this.diskCache())?.release(this.packName('entries'));

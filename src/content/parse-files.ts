@@ -25,8 +25,13 @@ export const textHash = (text: string) => createHash('sha1').update(text).digest
  * to the cache. The results are the same as `parseEntry` on each file, except that an entry
  * from the cache points at its fields lazily.
  */
-export async function parseFiles(sources: readonly SourceFile[], cache?: CacheView): Promise<{ results: ParseResult[]; stats: ParseStats }> {
-  const addresses = sources.map((source) => cache?.address(['entry', source.path, source.contentPath, textHash(source.text)]));
+export async function parseFiles(
+  sources: readonly SourceFile[],
+  cache?: CacheView,
+  /** Each file's `textHash`, when the caller has it already. */
+  hashes?: readonly string[],
+): Promise<{ results: ParseResult[]; stats: ParseStats }> {
+  const addresses = sources.map((source, index) => cache?.address(['entry', source.path, source.contentPath, hashes?.[index] ?? textHash(source.text)]));
   const cached = addresses.map((address) => (address && cache ? cache.get<EntryRecord>(address) : undefined));
   const results: (ParseResult | undefined)[] = cached.map((record, index) => {
     if (!record) return undefined;

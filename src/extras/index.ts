@@ -15,8 +15,6 @@ export interface ExtraFile {
 export interface ExtraContext {
   graph: ContentGraph;
   routes: readonly Route[];
-  /** Every rendered page: URL path → HTML (base path already applied). */
-  pages: ReadonlyMap<string, string>;
   /** `build` writes the published site; `dev` is the preview, where slow extras may step aside. */
   mode: 'build' | 'dev';
   /**

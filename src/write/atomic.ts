@@ -53,11 +53,12 @@ export async function writeSiteAtomically(outDir: string, files: readonly Output
     // each folder once, parents before children
     for (const folder of [...new Set(targets.map((target) => dirname(target)))].sort()) await mkdir(folder, { recursive: true });
     // a file the previous build wrote with the same contents, untouched since, is linked, not written again
+    // hashed only when there is a manifest to keep (a build with the cache)
+    const hashes = options.manifest ? files.map((file) => OutputManifest.hash(file.contents)) : [];
     const toWrite: number[] = [];
     files.forEach((file, index) => {
-      const hash = OutputManifest.hash(file.contents);
-      const linked = reuse?.link(file.path, hash, targets[index]!);
-      if (linked) next.add(file.path, hash, linked);
+      const linked = options.manifest ? reuse?.link(file.path, hashes[index]!, targets[index]!) : undefined;
+      if (linked) next.add(file.path, hashes[index]!, linked);
       else toWrite.push(index);
     });
     let cursor = 0;
@@ -65,7 +66,7 @@ export async function writeSiteAtomically(outDir: string, files: readonly Output
       while (cursor < toWrite.length) {
         const index = toWrite[cursor++]!;
         await writeFile(targets[index]!, files[index]!.contents);
-        next.add(files[index]!.path, OutputManifest.hash(files[index]!.contents), await stat(targets[index]!));
+        if (options.manifest) next.add(files[index]!.path, hashes[index]!, await stat(targets[index]!));
       }
     };
     await Promise.all(Array.from({ length: parallelWrites }, writer));
