@@ -16,9 +16,9 @@ import { loadContent, type SourceFile } from './content/load.js';
 import { sortMessages } from './content/problems.js';
 import { applyBasePath } from './render/base-path.js';
 import { checkLinks, linkInfo, type LinkInfo } from './render/links.js';
-import { renderRoute } from './render/render.js';
+import { pageContext, renderRoute } from './render/render.js';
 import { checkOutputPaths } from './routes/collisions.js';
-import { dependencies } from './routes/dependencies.js';
+import { PageKeys } from './routes/page-key.js';
 import { extras, type ExtraFile } from './extras/index.js';
 import { isIndexed, SearchIndexer } from './extras/search.js';
 import { ImageInspector } from './images/inspect.js';
@@ -75,7 +75,7 @@ function storedPage(value: unknown): StoredPage | undefined {
 }
 
 interface RenderedPage extends LinkInfo {
-  /** The page's dependency tokens, joined; a new key means the page must be rendered again. */
+  /** The digest of what the page was made from (routes/page-key.ts): a new key means it must be rendered again. */
   key: string;
   /** Output file, relative to the output folder. */
   file: string;
@@ -113,12 +113,10 @@ export class BuildSession {
   private readonly images = new ImageInspector();
   private pages = new Map<string, RenderedPage>();
   private output = new Map<string, string | Uint8Array>();
-  private siteKey = '';
   /** The graph and routes of the last good update, with the text they read. */
   private last?: { graph: ContentGraph; routes: Route[]; bodies: EntryBodies };
   /** Each changed file's previous parse, from the current update. */
   private replaced = new Map<string, ParsedFile | undefined>();
-  private readonly tokens = new WeakMap<Route, { tokens: string[]; key: string }>();
 
   constructor(readonly options: SessionOptions) {}
 
@@ -171,25 +169,17 @@ export class BuildSession {
       this.last = { graph, routes, bodies: built.bodies };
     }
 
-    // site.yaml (navigation, contact, base URL) is on every page: a change renders everything.
-    const siteFile = [...this.files.keys()].find((path) => classify(path)?.kind === 'site') ?? '';
-    const siteKey = `${this.files.get(siteFile)?.hash}|${graph.site.baseUrl}`;
-    const everything = siteKey !== this.siteKey;
-    const touchedFiles = new Set([...touched].map((path) => this.files.get(path)?.path ?? this.messagePath(resolve(this.options.contentDir, path))));
-
     const pages = new Map<string, RenderedPage>();
     const changedOutput: string[] = [];
-    const today = this.options.today ?? todayInSweden();
     const hashes = new Map([...this.files.values()].map((file) => [file.path, file.hash]));
+    const keys = new PageKeys((file) => hashes.get(file));
     const cache = this.useCache ? await this.cacheView('pages') : undefined;
     type Step = { route: Route; key: string; reuse?: RenderedPage; address?: string };
     const plan: Step[] = routes.map((route) => {
-      const { tokens, key } = this.dependencies(route, graph);
+      const key = keys.key(route, pageContext(graph, route));
       const previous = this.pages.get(route.path);
-      if (previous && !everything && previous.key === key && !tokens.some((token) => touchedFiles.has(token))) return { route, key, reuse: previous };
-      // on disk, a page is found by everything it was made from: its tokens and the files behind them
-      const inputs = tokens.map((token) => hashes.get(token) ?? '').join(',');
-      return { route, key, address: cache?.address(['page', route.path, key, inputs, siteKey, today, String(this.options.drafts)]) };
+      if (previous?.key === key) return { route, key, reuse: previous };
+      return { route, key, address: cache?.address(['page', route.path, key]) };
     });
     const stored = plan.map(({ address }) => (address && cache ? storedPage(cache.get(address)) : undefined));
     (await this.diskCache())?.release(this.packName('pages'));
@@ -204,7 +194,7 @@ export class BuildSession {
       if (!page && found) page = { key, file: outputFile(route.path), html: found.html, links: found.links, ids: new Set(found.ids) };
       const fresh = !page;
       if (!page) {
-        const { tree } = renderRoute(route, graph);
+        const tree = renderRoute(route, pageContext(graph, route));
         const info = linkInfo(tree, graph.site.baseUrl, route.path);
         page = { key, file: outputFile(route.path), html: `${toHtml(applyBasePath(tree, new URL(graph.site.baseUrl).pathname))}\n`, ...info };
         if (address && cache) cache.put(address, { html: page.html, links: page.links, ids: [...page.ids] } satisfies StoredPage);
@@ -244,7 +234,6 @@ export class BuildSession {
     const removed = [...this.output.keys()].filter((file) => !output.has(file));
     this.pages = pages;
     this.output = output;
-    this.siteKey = siteKey;
     if (first && this.persistable) this.persistable.pages = true;
     return { messages: [], graph, routes, changed: changedOutput, removed, rendered };
   }
@@ -253,7 +242,6 @@ export class BuildSession {
   invalidatePages(): void {
     this.last = undefined;
     this.pages.clear();
-    this.siteKey = '';
   }
 
   /**
@@ -272,17 +260,6 @@ export class BuildSession {
       entries.push(after.entry);
     }
     return entries;
-  }
-
-  /** A route's dependency tokens, computed once per route object (a kept graph keeps its routes). */
-  private dependencies(route: Route, graph: ContentGraph): { tokens: string[]; key: string } {
-    let known = this.tokens.get(route);
-    if (!known) {
-      const tokens = dependencies(route, graph);
-      known = { tokens, key: tokens.join('\n') };
-      this.tokens.set(route, known);
-    }
-    return known;
   }
 
   private failure(messages: VFileMessage[]): UpdateResult {

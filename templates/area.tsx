@@ -9,11 +9,9 @@ import { GoalList, NewsList, ProjectList } from './parts/common.js';
 import { areaFeeds, FeedLinks } from './parts/feeds.js';
 import { imageSizes, Picture } from './parts/picture.js';
 
-const latestNewsCount = 10;
-
 /** One area: its goals (latest report first), projects (ongoing first) and latest news. */
-export function AreaPage({ area }: Extract<Route, { kind: 'area' }>, ctx: PageContext): Root {
-  const goalsByYear = groupBy(area.goals, (goal) => goal.report.year);
+export function AreaPage({ area, goals: areaGoals, projects, latestNews }: Extract<Route, { kind: 'area' }>, ctx: PageContext): Root {
+  const goalsByYear = groupBy(areaGoals, (goal) => goal.report.year);
   return Layout({
     ctx,
     title: area.title,
@@ -43,7 +41,7 @@ export function AreaPage({ area }: Extract<Route, { kind: 'area' }>, ctx: PageCo
       ) : null,
       <section aria-labelledby="mal">
         <h2 id="mal">Mål</h2>
-        {area.goals.length === 0 ? <p>Området har inga mål i någon verksamhetsberättelse.</p> : null}
+        {areaGoals.length === 0 ? <p>Området har inga mål i någon verksamhetsberättelse.</p> : null}
         {[...goalsByYear].flatMap(([year, goals]) => [
           <h3>
             <a href={urls.report({ year })}>Verksamhetsberättelse {String(year)}</a>
@@ -53,11 +51,11 @@ export function AreaPage({ area }: Extract<Route, { kind: 'area' }>, ctx: PageCo
       </section>,
       <section aria-labelledby="projekt">
         <h2 id="projekt">Projekt</h2>
-        {area.projects.length > 0 ? ProjectList(area.projects, 3) : <p>Området har inga projekt.</p>}
+        {projects.length > 0 ? ProjectList(projects, 3) : <p>Området har inga projekt.</p>}
       </section>,
       <section aria-labelledby="nyheter">
         <h2 id="nyheter">Senaste nytt</h2>
-        {area.news.length > 0 ? NewsList(area.news.slice(0, latestNewsCount), 3) : <p>Inga nyheter från området.</p>}
+        {latestNews.length > 0 ? NewsList(latestNews, 3) : <p>Inga nyheter från området.</p>}
         {FeedLinks(areaFeeds(area), `Prenumerera på nyheter om ${area.title}`)}
       </section>,
     ],

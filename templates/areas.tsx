@@ -5,22 +5,22 @@ import { urls } from '../src/routes/urls.js';
 import { Layout } from './layout.js';
 
 /** All areas of operations with a count of what each holds. */
-export function AreasPage(_route: Extract<Route, { kind: 'areas' }>, ctx: PageContext): Root {
+export function AreasPage({ areas }: Extract<Route, { kind: 'areas' }>, ctx: PageContext): Root {
   return Layout({
     ctx,
     title: 'Verksamhetsområden',
-    description: `${ctx.site.organisation} arbetar inom ${ctx.graph.areas.length} verksamhetsområden.`,
+    description: `${ctx.site.organisation} arbetar inom ${areas.length} verksamhetsområden.`,
     breadcrumbs: [],
     children: (
       <ul class="cards">
-        {ctx.graph.areas.map((area) => (
+        {areas.map(({ area, goals, projects, news }) => (
           <li class="card">
             <h2 class="card__title">
               <a href={urls.area(area)}>{area.title}</a>
             </h2>
             <p>{area.summary}</p>
             <p class="meta">
-              {`${area.goals.length} mål · ${area.projects.length} projekt · ${area.news.length} nyheter`}
+              {`${goals} mål · ${projects} projekt · ${news} nyheter`}
             </p>
           </li>
         ))}

@@ -8,13 +8,9 @@ import { NewsList, ProjectList } from './parts/common.js';
 import { newsFeeds } from './parts/feeds.js';
 import { organisationJsonLd } from './parts/structured-data.js';
 
-const latestNewsCount = 5;
-
 /** The start page: latest news, the latest report's goal status, ongoing projects, the areas. */
-export function HomePage(_route: Extract<Route, { kind: 'home' }>, ctx: PageContext): Root {
-  const { graph, site } = ctx;
-  const report = graph.reports[0];
-  const ongoing = graph.projects.filter((project) => project.status === 'pagaende');
+export function HomePage({ latestNews, latestReport, ongoing, areas }: Extract<Route, { kind: 'home' }>, ctx: PageContext): Root {
+  const { site } = ctx;
   return Layout({
     ctx,
     title: site.title,
@@ -25,17 +21,17 @@ export function HomePage(_route: Extract<Route, { kind: 'home' }>, ctx: PageCont
       <p class="lead">{site.description}</p>,
       <section aria-labelledby="senaste-nytt">
         <h2 id="senaste-nytt">Senaste nytt</h2>
-        {graph.news.length > 0 ? NewsList(graph.news.slice(0, latestNewsCount), 3) : <p>Inga nyheter ännu.</p>}
+        {latestNews.length > 0 ? NewsList(latestNews, 3) : <p>Inga nyheter ännu.</p>}
         <p>
           <a href={urls.news()}>Alla nyheter</a>
         </p>
       </section>,
-      report ? (
+      latestReport ? (
         <section aria-labelledby="verksamhetsberattelse">
-          <h2 id="verksamhetsberattelse">{report.title}</h2>
-          <p>{describeStatuses(report.goals)}</p>
+          <h2 id="verksamhetsberattelse">{latestReport.report.title}</h2>
+          <p>{describeStatuses(latestReport.statuses)}</p>
           <p>
-            <a href={urls.report(report)}>Läs {report.title.replace(/^V/, 'v')}</a>
+            <a href={urls.report(latestReport.report)}>Läs {latestReport.report.title.replace(/^V/, 'v')}</a>
           </p>
         </section>
       ) : null,
@@ -49,7 +45,7 @@ export function HomePage(_route: Extract<Route, { kind: 'home' }>, ctx: PageCont
       <section aria-labelledby="omraden">
         <h2 id="omraden">Verksamhetsområden</h2>
         <ul class="area-grid">
-          {graph.areas.map((area) => (
+          {areas.map((area) => (
             <li>
               <a href={urls.area(area)}>{area.title}</a>
               <p>{area.summary}</p>

@@ -168,7 +168,7 @@ export function Layout(props: LayoutProps): Root {
                 ) : null}
               </ul>
               <ul class="footer-links">
-                {ctx.graph.accessibility ? (
+                {ctx.accessibilityStatement ? (
                   <li>
                     <a href={urls.accessibility()}>Tillgänglighetsredogörelse</a>
                   </li>

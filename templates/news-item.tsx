@@ -11,7 +11,7 @@ import { imageSizes, Picture } from './parts/picture.js';
 import { newsArticleJsonLd } from './parts/structured-data.js';
 
 /** One news item: date, areas, lead, body, related projects and the newsletters that carried it. */
-export function NewsItemPage({ item }: Extract<Route, { kind: 'news-item' }>, ctx: PageContext): Root {
+export function NewsItemPage({ item, newsletters }: Extract<Route, { kind: 'news-item' }>, ctx: PageContext): Root {
   return Layout({
     ctx,
     title: item.title,
@@ -36,7 +36,7 @@ export function NewsItemPage({ item }: Extract<Route, { kind: 'news-item' }>, ct
         {item.image ? Picture(item.image, { sizes: imageSizes.column, lazy: false, className: 'page-image' }) : null}
         {placeBody(item.body, { topLevel: 2 })}
       </article>,
-      item.projects.length > 0 || item.newsletters.length > 0 ? (
+      item.projects.length > 0 || newsletters.length > 0 ? (
         <aside class="related" aria-labelledby="relaterat" data-pagefind-ignore="">
           <h2 id="relaterat">Relaterat</h2>
           <ul>
@@ -45,7 +45,7 @@ export function NewsItemPage({ item }: Extract<Route, { kind: 'news-item' }>, ct
                 Projekt: <a href={urls.project(project)}>{project.title}</a>
               </li>
             ))}
-            {item.newsletters.map((newsletter) => (
+            {newsletters.map((newsletter) => (
               <li>
                 Nyhetsbrev: <a href={urls.newsletter(newsletter)}>{`Nr ${newsletter.number}: ${newsletter.title}`}</a>
               </li>

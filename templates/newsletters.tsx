@@ -7,7 +7,7 @@ import { DateText } from './parts/common.js';
 import { FeedLinks, newsletterFeeds } from './parts/feeds.js';
 
 /** Every newsletter issue, newest first. */
-export function NewslettersPage(_route: Extract<Route, { kind: 'newsletters' }>, ctx: PageContext): Root {
+export function NewslettersPage({ newsletters }: Extract<Route, { kind: 'newsletters' }>, ctx: PageContext): Root {
   const name = ctx.site.newsletter?.name ?? 'Nyhetsbrev';
   return Layout({
     ctx,
@@ -17,9 +17,9 @@ export function NewslettersPage(_route: Extract<Route, { kind: 'newsletters' }>,
     feeds: newsletterFeeds(ctx.site),
     children: [
       FeedLinks(newsletterFeeds(ctx.site), 'Prenumerera på nya nummer i en flödesläsare'),
-      ctx.graph.newsletters.length > 0 ? (
+      newsletters.length > 0 ? (
         <ul class="cards">
-          {ctx.graph.newsletters.map((newsletter) => (
+          {newsletters.map((newsletter) => (
             <li class="card">
               <h2 class="card__title">
                 <a href={urls.newsletter(newsletter)}>{`Nr ${newsletter.number}: ${newsletter.title}`}</a>

@@ -9,7 +9,7 @@ import { DateText, GoalList, NewsList, projectStatusLabel } from './parts/common
 import { imageSizes, Picture } from './parts/picture.js';
 
 /** One project: facts, description, and the goals and news that name it. */
-export function ProjectPage({ project }: Extract<Route, { kind: 'project' }>, ctx: PageContext): Root {
+export function ProjectPage({ project, goals, news }: Extract<Route, { kind: 'project' }>, ctx: PageContext): Root {
   return Layout({
     ctx,
     title: project.title,
@@ -53,16 +53,16 @@ export function ProjectPage({ project }: Extract<Route, { kind: 'project' }>, ct
         ) : null}
       </dl>,
       placeBody(project.body, { topLevel: 2 }),
-      project.goals.length > 0 ? (
+      goals.length > 0 ? (
         <section aria-labelledby="mal" data-pagefind-ignore="">
           <h2 id="mal">Mål i verksamhetsberättelsen</h2>
-          {GoalList(project.goals, { showYear: true })}
+          {GoalList(goals, { showYear: true })}
         </section>
       ) : null,
-      project.news.length > 0 ? (
+      news.length > 0 ? (
         <section aria-labelledby="nyheter" data-pagefind-ignore="">
           <h2 id="nyheter">Nyheter om projektet</h2>
-          {NewsList(project.news, 3)}
+          {NewsList(news, 3)}
         </section>
       ) : null,
     ],

@@ -5,9 +5,9 @@ import { Layout } from './layout.js';
 import { ProjectList } from './parts/common.js';
 
 /** Every project, ongoing first. */
-export function ProjectsPage(_route: Extract<Route, { kind: 'projects' }>, ctx: PageContext): Root {
-  const ongoing = ctx.graph.projects.filter((project) => project.status === 'pagaende');
-  const finished = ctx.graph.projects.filter((project) => project.status !== 'pagaende');
+export function ProjectsPage({ projects }: Extract<Route, { kind: 'projects' }>, ctx: PageContext): Root {
+  const ongoing = projects.filter((project) => project.status === 'pagaende');
+  const finished = projects.filter((project) => project.status !== 'pagaende');
   return Layout({
     ctx,
     title: 'Projekt',

@@ -17,14 +17,12 @@ import { reportJsonLd } from './parts/structured-data.js';
  * A whole annual report on one page: introduction, contents by area, the goal status per area,
  * then every goal with its three sections, grouped by area.
  */
-export function ReportPage({ report, pdf }: Extract<Route, { kind: 'report' }>, ctx: PageContext): Root {
-  const areas = ctx.graph.areas
-    .map((area) => ({ area, goals: report.goals.filter((goal) => goal.area.slug === area.slug) }))
-    .filter((group) => group.goals.length > 0);
+export function ReportPage({ report, goals: reportGoals, areas: reportAreas, pdf }: Extract<Route, { kind: 'report' }>, ctx: PageContext): Root {
+  const areas = reportAreas.map((area) => ({ area, goals: reportGoals.filter((goal) => goal.area.slug === area.slug) }));
   return Layout({
     ctx,
     title: report.title,
-    description: `${report.title} för ${ctx.site.organisation}: ${report.goals.length} mål med aktiviteter, indikatorer och uppföljning. ${describeStatuses(report.goals)}`,
+    description: `${report.title} för ${ctx.site.organisation}: ${reportGoals.length} mål med aktiviteter, indikatorer och uppföljning. ${describeStatuses(reportGoals)}`,
     breadcrumbs: [{ title: 'Verksamhetsberättelser', url: urls.reports() }],
     jsonLd: reportJsonLd(report, ctx.site, pdf),
     children: [
@@ -65,9 +63,9 @@ export function ReportPage({ report, pdf }: Extract<Route, { kind: 'report' }>, 
       </nav>,
       <section aria-labelledby="maluppfyllelse">
         <h2 id="maluppfyllelse">Måluppfyllelse</h2>
-        <p>{describeStatuses(report.goals)}</p>
-        {StatusChart(report.goals, 'maluppfyllelse-diagram', `Måluppfyllelse ${report.year}: antal mål per status`)}
-        {StatusTable(report.goals, ctx.graph.areas, `Måluppfyllelse per område ${report.year}`)}
+        <p>{describeStatuses(reportGoals)}</p>
+        {StatusChart(reportGoals, 'maluppfyllelse-diagram', `Måluppfyllelse ${report.year}: antal mål per status`)}
+        {StatusTable(reportGoals, reportAreas, `Måluppfyllelse per område ${report.year}`)}
       </section>,
       KeyFigures(report.keyFigures, 2, report.year, `Nyckeltal för ${report.year}`, {
         goalLabel: 'Verksamhetsåret',

@@ -7,7 +7,7 @@ import { Layout } from './layout.js';
 import { DateText } from './parts/common.js';
 
 /** Every annual report, newest first. */
-export function ReportsPage(_route: Extract<Route, { kind: 'reports' }>, ctx: PageContext): Root {
+export function ReportsPage({ reports }: Extract<Route, { kind: 'reports' }>, ctx: PageContext): Root {
   return Layout({
     ctx,
     title: 'Verksamhetsberättelser',
@@ -15,13 +15,13 @@ export function ReportsPage(_route: Extract<Route, { kind: 'reports' }>, ctx: Pa
     breadcrumbs: [],
     children: (
       <ul class="cards">
-        {ctx.graph.reports.map((report) => (
+        {reports.map(({ report, statuses }) => (
           <li class="card">
             <h2 class="card__title">
               <a href={urls.report(report)}>{report.title}</a>
             </h2>
             <p class="meta">Publicerad {DateText(report.published)}</p>
-            <p>{describeStatuses(report.goals)}</p>
+            <p>{describeStatuses(statuses)}</p>
           </li>
         ))}
       </ul>

@@ -14,8 +14,8 @@ const kindLabels: Record<SearchKind, string> = { Mål: 'Mål', Projekt: 'Projekt
  * against the Pagefind index that `verksam build` writes to /pagefind/. Without JavaScript the
  * page says so, and where the index is missing (the preview) it says how it is made.
  */
-export function SearchPage(_route: Extract<Route, { kind: 'search' }>, ctx: PageContext): Root {
-  const { graph, site } = ctx;
+export function SearchPage({ areas }: Extract<Route, { kind: 'search' }>, ctx: PageContext): Root {
+  const { site } = ctx;
   return Layout({
     ctx,
     title: 'Sök',
@@ -43,11 +43,11 @@ export function SearchPage(_route: Extract<Route, { kind: 'search' }>, ctx: Page
               ))}
             </ul>
           </fieldset>
-          {graph.areas.length > 0 ? (
+          {areas.length > 0 ? (
             <fieldset>
               <legend>Område</legend>
               <ul>
-                {graph.areas.map((area) => (
+                {areas.map((area) => (
                   <li>
                     <input type="checkbox" id={`omrade-${area.slug}`} name="omrade" value={area.title} />
                     <label for={`omrade-${area.slug}`}>{area.title}</label>

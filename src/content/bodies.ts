@@ -5,9 +5,12 @@ import type { Entry, GoalSections } from './entries.js';
  * The text of each entry (its Markdown body as hast, and what is made of it: a goal's sections,
  * a newsletter's blocks), held apart from the graph's structure. The graph's objects read their
  * text from here, so an edit that changes only the text, by far the most common edit, can keep
- * the graph, its routes and their dependencies: the preview swaps the text in and renders the
+ * the graph and its routes: the preview swaps the text in and renders the
  * pages that show it (see session.ts). Any other change builds the graph anew.
  */
+
+/** The fields of an entry that hold its text; everything else is its structure. */
+export const textParts = ['body', 'intro', 'sections', 'blocks'] as const;
 
 export interface BodyParts {
   body: Root;

@@ -37,20 +37,34 @@ export interface Image {
   file: ImageFile;
 }
 
+/*
+ * Each kind has two types. `Area` is what an area says itself and what it names (forward
+ * references): all a page may show of it. `AreaNode` adds the back-links the graph derives (the
+ * goals, projects and news that name the area). Back-links are not enumerable, and page data
+ * (routes.ts) is typed with the plain types: a template cannot reach from one entry to the whole
+ * graph, so a digest of a route's data is everything its page shows (see routes/page-key.ts).
+ */
+
 export interface Area extends Omit<AreaData, 'image'> {
   image?: Image;
   slug: string;
   body: Root;
   source: Source;
+}
+
+export interface AreaNode extends Area {
   goals: readonly Goal[];
-  projects: readonly Project[];
-  news: readonly NewsItem[];
+  projects: readonly ProjectNode[];
+  news: readonly NewsNode[];
 }
 
 export interface Report extends ReportData {
   year: number;
   body: Root;
   source: Source;
+}
+
+export interface ReportNode extends Report {
   goals: readonly Goal[];
 }
 
@@ -70,8 +84,11 @@ export interface Project extends Omit<ProjectData, 'area' | 'image'> {
   area: Area;
   body: Root;
   source: Source;
+}
+
+export interface ProjectNode extends Project {
   goals: readonly Goal[];
-  news: readonly NewsItem[];
+  news: readonly NewsNode[];
 }
 
 /**
@@ -89,6 +106,9 @@ export interface NewsItem extends Omit<NewsData, 'areas' | 'projects' | 'image'>
   projects: readonly Project[];
   body: Root;
   source: Source;
+}
+
+export interface NewsNode extends NewsItem {
   newsletters: readonly Newsletter[];
 }
 
@@ -117,15 +137,15 @@ export interface ContentGraph {
   /** The accessibility statement, when the content has one. */
   accessibility?: AccessibilityStatement;
   /** By `order`, then title. */
-  areas: readonly Area[];
+  areas: readonly AreaNode[];
   /** Newest year first. */
-  reports: readonly Report[];
+  reports: readonly ReportNode[];
   /** By report (newest first), then number. */
   goals: readonly Goal[];
   /** Ongoing first, then title. */
-  projects: readonly Project[];
+  projects: readonly ProjectNode[];
   /** Published news, newest first. */
-  news: readonly NewsItem[];
+  news: readonly NewsNode[];
   /** Newest first. */
   newsletters: readonly Newsletter[];
 }
@@ -151,11 +171,14 @@ export function todayInSweden(now: Date = new Date()): string {
   return `${part('year')}-${part('month')}-${part('day')}`;
 }
 
-/** Newest first, ties by title so that the order never depends on the file system. */
 /** Newest first. ÅÅÅÅ-MM-DD dates sort as plain strings, many times faster than by locale. */
 const newestFirst = (a: string, b: string) => (a < b ? 1 : a > b ? -1 : 0);
 
 const byDateDesc = <T extends { date: string; title: string }>(a: T, b: T) => newestFirst(a.date, b.date) || compareSwedish(a.title, b.title);
+
+function hideBackLinks<T extends object>(object: T, ...keys: (keyof T & string)[]): void {
+  for (const key of keys) Object.defineProperty(object, key, { enumerable: false });
+}
 
 /**
  * Resolves references and derives back-links. Unknown references and duplicates are reported
@@ -212,7 +235,7 @@ export function buildGraph(
   };
 
   // Areas
-  const areas = new Map<string, Area & { goals: Goal[]; projects: Project[]; news: NewsItem[] }>();
+  const areas = new Map<string, AreaNode & { goals: Goal[]; projects: ProjectNode[]; news: NewsNode[] }>();
   for (const entry of of('area')) {
     areas.set(entry.slug, bodies.bind({
       ...entry.data,
@@ -232,7 +255,7 @@ export function buildGraph(
   };
 
   // Projects
-  const projects = new Map<string, Project & { goals: Goal[]; news: NewsItem[] }>();
+  const projects = new Map<string, ProjectNode & { goals: Goal[]; news: NewsNode[] }>();
   for (const entry of of('project')) {
     // checked first, so a broken image shows even when the project has other problems
     const picture = image(entry.source, entry.data.image);
@@ -249,7 +272,7 @@ export function buildGraph(
       body: entry.body,
       source: entry.source,
       goals: [] as Goal[],
-      news: [] as NewsItem[],
+      news: [] as NewsNode[],
     });
     projects.set(entry.slug, project);
     owner.projects.push(project);
@@ -261,7 +284,7 @@ export function buildGraph(
   };
 
   // Reports and goals
-  const reports = new Map<number, Report & { goals: Goal[] }>();
+  const reports = new Map<number, ReportNode & { goals: Goal[] }>();
   for (const entry of of('report')) {
     reports.set(entry.year, bodies.bind({ ...entry.data, year: entry.year, body: entry.body, source: entry.source, goals: [] }));
   }
@@ -298,8 +321,8 @@ export function buildGraph(
   }
 
   // News
-  const allNews = new Map<string, NewsItem & { newsletters: Newsletter[] }>();
-  const published: NewsItem[] = [];
+  const allNews = new Map<string, NewsNode & { newsletters: Newsletter[] }>();
+  const published: NewsNode[] = [];
   for (const entry of of('news')) {
     const picture = image(entry.source, entry.data.image);
     const areaRefs = entry.data.areas.map((slug, index) => area(entry.source, ['areas', index], slug));
@@ -391,6 +414,12 @@ export function buildGraph(
     item.goals.sort(byGoal);
     item.news.sort(byDateDesc);
   }
+
+  // back-links are the graph's, not the entry's: a walk over what a page shows never follows them
+  for (const item of areas.values()) hideBackLinks(item, 'goals', 'projects', 'news');
+  for (const item of projects.values()) hideBackLinks(item, 'goals', 'news');
+  for (const item of reports.values()) hideBackLinks(item, 'goals');
+  for (const item of allNews.values()) hideBackLinks(item, 'newsletters');
 
   const statement = of('accessibility')[0];
   const graph: ContentGraph = {

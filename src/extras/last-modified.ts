@@ -45,13 +45,13 @@ export function lastModified(route: Route, graph: ContentGraph): string | undefi
     case 'news-year':
       return latest(newsDates(route.items)) ?? site;
     case 'newsletters':
-      return latest(graph.newsletters.map((newsletter) => newsletter.date)) ?? site;
+      return latest(route.newsletters.map((newsletter) => newsletter.date)) ?? site;
     case 'reports':
-      return latest(graph.reports.map((report) => report.published)) ?? site;
+      return latest(route.reports.map(({ report }) => report.published)) ?? site;
     case 'area':
-      return latest([...newsDates(route.area.news), ...route.area.goals.map((goal) => goal.report.published)]) ?? site;
+      return latest([...newsDates(route.latestNews), ...route.goals.map((goal) => goal.report.published)]) ?? site;
     case 'project':
-      return latest([...newsDates(route.project.news), ...route.project.goals.map((goal) => goal.report.published)]) ?? site;
+      return latest([...newsDates(route.news), ...route.goals.map((goal) => goal.report.published)]) ?? site;
     case 'accessibility':
       return route.statement.updated;
     case 'home':

@@ -5,7 +5,7 @@ import { toHtml } from 'hast-util-to-html';
 import type { OutputFile } from '../write/atomic.js';
 import type { ContentGraph } from '../content/graph.js';
 import { applyBasePath } from '../render/base-path.js';
-import { renderRoute } from '../render/render.js';
+import { pageContext, renderRoute } from '../render/render.js';
 import type { ReportPdf, Route } from '../routes/routes.js';
 import { outputFile, urls } from '../routes/urls.js';
 import { chromiumArgs, chromiumPath } from '../browser/chromium.js';
@@ -87,7 +87,7 @@ export function fixDates(pdf: Uint8Array, published: string): Uint8Array {
 
 /** Renders a route to the HTML the session would write for it. */
 function renderPage(route: Route, graph: ContentGraph): string {
-  const { tree } = renderRoute(route, graph);
+  const tree = renderRoute(route, pageContext(graph, route));
   return `${toHtml(applyBasePath(tree, new URL(graph.site.baseUrl).pathname))}\n`;
 }
 

@@ -1,9 +1,13 @@
-import type { ContentGraph, Site } from '../content/graph.js';
+import type { Site } from '../content/graph.js';
 
-/** What every template may read besides its route: the whole graph and the page's own URL. */
+/**
+ * What every template may read besides its route: the site's settings, whether the site has an
+ * accessibility statement (every footer links it) and the page's own URL. Never the graph: a page
+ * shows only what its route carries, so the digest of route and context is the page's key.
+ */
 export interface PageContext {
-  graph: ContentGraph;
   site: Site;
+  accessibilityStatement: boolean;
   /** Root-relative URL path of the page being rendered. */
   path: string;
 }

@@ -2,19 +2,18 @@ import type { Root } from 'hast';
 import { templates } from '../../templates/index.js';
 import type { ContentGraph } from '../content/graph.js';
 import type { Route } from '../routes/routes.js';
+import type { PageContext } from './context.js';
 
-/** A page rendered to its hast tree; serialised only after the whole site has been checked. */
-export interface RenderedPage {
-  route: Route;
-  path: string;
-  tree: Root;
+/** What a page's template is given besides its route. */
+export function pageContext(graph: ContentGraph, route: Route): PageContext {
+  return { site: graph.site, accessibilityStatement: graph.accessibility !== undefined, path: route.path };
 }
 
 /** Renders one route with its template. Errors name the page and its source files. */
-export function renderRoute(route: Route, graph: ContentGraph): RenderedPage {
-  const template = templates[route.kind] as (route: Route, ctx: { graph: ContentGraph; site: ContentGraph['site']; path: string }) => Root;
+export function renderRoute(route: Route, ctx: PageContext): Root {
+  const template = templates[route.kind] as (route: Route, ctx: PageContext) => Root;
   try {
-    return { route, path: route.path, tree: template(route, { graph, site: graph.site, path: route.path }) };
+    return template(route, ctx);
   } catch (error) {
     const from = route.sources.length > 0 ? ` from ${route.sources.join(', ')}` : '';
     throw new Error(`Could not render ${route.path}${from} with templates/${route.kind}`, { cause: error });

@@ -8,7 +8,7 @@ import { buildSite, loadSite, type SiteBuild } from '../../src/build.js';
 import { checkContent } from '../../src/commands/check.js';
 import { contentWarnings, oneYearBefore } from '../../src/content/warnings.js';
 import { deriveRoutes } from '../../src/routes/routes.js';
-import { dependencies } from '../../src/routes/dependencies.js';
+import { pageContext } from '../../src/render/render.js';
 import { BuildSession } from '../../src/session.js';
 import { copyContent, fixture, root, runCli } from '../support/cli.js';
 import { area, contentError, places, removeSites, siteYaml, writeSite } from './temp-site.js';
@@ -97,8 +97,8 @@ describe('the accessibility statement page', () => {
     expect(routes.some((route) => route.kind === 'accessibility')).toBe(false);
     expect(routes.some((route) => route.kind === 'search')).toBe(true);
     const withStatement = await loadSite({ contentDir: fixture('basic'), cwd: fixture('basic') });
-    for (const route of deriveRoutes(withStatement)) expect(dependencies(route, withStatement)[0], route.path).toBe('tillganglighet');
-    for (const route of routes) expect(dependencies(route, graph)[0], route.path).toBe('-');
+    for (const route of deriveRoutes(withStatement)) expect(pageContext(withStatement, route).accessibilityStatement, route.path).toBe(true);
+    for (const route of routes) expect(pageContext(graph, route).accessibilityStatement, route.path).toBe(false);
   });
 
   it('renders only its own page again when the statement changes', async () => {

@@ -367,7 +367,7 @@ describe('the graph is frozen', () => {
     }).toThrow(TypeError);
     expect(() => (graph.projects[0]!.news as unknown[]).pop()).toThrow(TypeError);
     expect(() => {
-      (graph.news[0]!.areas[0]!.projects as unknown[]).length = 0;
+      (graph.areas[0]!.projects as unknown[]).length = 0;
     }).toThrow(TypeError);
     expect(() => graph.news[0]!.body.children.push({ type: 'text', value: 'x' })).toThrow(TypeError);
     expect(graph.site.title).toBe('Testförbundet');

@@ -208,7 +208,7 @@ describe('deriveRoutes on a site without news', () => {
 });
 
 describe('checkOutputPaths', () => {
-  const page = (path: string, ...sources: string[]): Route => ({ kind: 'home', path, sources });
+  const page = (path: string, ...sources: string[]): Route => ({ kind: 'not-found', path, sources });
 
   it('accepts distinct paths', () => {
     expect(checkOutputPaths([page('/'), page('/a/', 'content/a.md'), page('/404.html')])).toEqual([]);

@@ -1,0 +1,61 @@
+import { createHash } from 'node:crypto';
+import { textParts } from '../content/bodies.js';
+import type { PageContext } from '../render/context.js';
+import type { Route } from './routes.js';
+
+/*
+ * A page's key is a digest of everything its template is given: the route (which carries exactly
+ * what the page shows, see routes.ts) and the page context. Two renders with the same key give
+ * the same page, so an unchanged key means the page need not be rendered again, in the preview and
+ * from the disk cache alike. There is no list of what each template reads to keep in step with
+ * the templates: what a template is not given, it cannot show.
+ *
+ * An entry (an object with a `source`) is written as its file and the hash of that file's text,
+ * which stands for its text (body, a goal's sections, a newsletter's blocks: see
+ * content/bodies.ts), followed by its other fields, walked the same way: what the graph adds to
+ * the file (a referenced area, an image's file and hash, a draft mark) is there too. Back-links
+ * are not enumerable (content/graph.ts), so the walk never follows them.
+ */
+
+/** Keys for the pages of one update; made anew for each update, since text hashes change. */
+export class PageKeys {
+  private readonly entries = new WeakMap<object, string>();
+  private readonly walking = new Set<object>();
+
+  /** `textHash` gives the hash of a content file's text, by the path entries name it with. */
+  constructor(private readonly textHash: (file: string) => string | undefined) {}
+
+  key(route: Route, ctx: PageContext): string {
+    return createHash('sha1').update(this.write([route, ctx])).digest('base64url');
+  }
+
+  private write(value: unknown): string {
+    if (value === undefined) return 'u';
+    if (value === null || typeof value !== 'object') return typeof value === 'function' ? 'f' : JSON.stringify(value);
+    if (Array.isArray(value)) return `[${value.map((item) => this.write(item)).join(',')}]`;
+    const entry = this.entries.get(value);
+    if (entry !== undefined) return entry;
+    // data that refers back to itself would be a back-link made enumerable: a bug, not a page
+    if (this.walking.has(value)) throw new Error('page data refers back to itself: a back-link is enumerable');
+    this.walking.add(value);
+    try {
+      const source = (value as { source?: { file?: unknown } }).source;
+      if (typeof source?.file !== 'string') return this.fields(value, []);
+      const hash = this.textHash(source.file);
+      // without a hash (an entry no file is known for) the text is walked like any field
+      const written = `@${JSON.stringify(source.file)}#${hash ?? ''}${this.fields(value, hash === undefined ? ['source'] : ['source', ...textParts])}`;
+      this.entries.set(value, written);
+      return written;
+    } finally {
+      this.walking.delete(value);
+    }
+  }
+
+  /** An object's enumerable fields but `skip`, in a fixed order (a cached entry holds them in another). */
+  private fields(value: object, skip: readonly string[]): string {
+    const keys = Object.keys(value)
+      .filter((key) => !skip.includes(key))
+      .sort();
+    return `{${keys.map((key) => `${JSON.stringify(key)}:${this.write((value as Record<string, unknown>)[key])}`).join(',')}}`;
+  }
+}
