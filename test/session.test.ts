@@ -82,6 +82,17 @@ describe('an updatable build', () => {
     expect(session.outputFiles.get('projekt/lasframmjande/index.html')).toContain('href="/projekt/"');
   });
 
+  it('keeps reporting a broken link when an unrelated file is saved after it, as a build would', async () => {
+    await session.update();
+    await edit('projekt/lasframmjande.md', (text) => text.replace('Projektet läser.', 'Projektet [läser](/finns-inte/).'));
+    expect((await session.update(['projekt/lasframmjande.md'])).messages).toHaveLength(1);
+    await edit('nyheter/sakerhet.md', (text) => text.replace(/\n*$/, '\n\nEn mening till.\n'));
+    const after = await session.update(['nyheter/sakerhet.md']);
+    expect(after.messages.map((message) => `${message.file} ${message.ruleId}`)).toEqual([expect.stringMatching(/projekt\/lasframmjande\.md broken-link$/)]);
+    const fresh = await new BuildSession(options()).update();
+    expect(after.messages.map(String)).toEqual(fresh.messages.map(String));
+  });
+
   it('removes a deleted file\'s page and every link to it', async () => {
     await session.update();
     await rm(join(content, 'nyheter', 'sakerhet.md'));

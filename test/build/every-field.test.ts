@@ -1,0 +1,118 @@
+import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { isMap, isScalar, isSeq, parseDocument, type Node } from 'yaml';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BuildSession, type SessionOptions, type UpdateResult } from '../../src/session.js';
+import { copyContent, fixture } from '../support/cli.js';
+
+/*
+ * The promise behind incremental and cached builds: whatever an editor changes, the preview's
+ * updated site and a build from the disk cache are byte for byte the site a fresh, uncached
+ * build makes, and report the same problems. Every field of every file of a fixture site is
+ * changed, one at a time (and every body), and the three are compared each time.
+ */
+
+let content: string;
+let files: string[];
+let slugs: Map<string, string[]>;
+
+beforeAll(async () => {
+  content = await copyContent(fixture('basic'));
+  files = (await readdir(content, { recursive: true })).filter((file) => /\.(md|yaml)$/.test(file)).map((file) => file.split('\\').join('/')).sort();
+  // what a reference may name instead: another file of the same folder
+  slugs = new Map();
+  for (const file of files) {
+    const [folder, name] = [dirname(file), file.replace(/^.*\//, '').replace(/\.md$/, '')];
+    slugs.set(folder, [...(slugs.get(folder) ?? []), name]);
+  }
+});
+afterAll(() => rm(dirname(content), { recursive: true, force: true }));
+
+const options = (extra: Partial<SessionOptions> = {}): SessionOptions => ({
+  contentDir: content,
+  cwd: dirname(content),
+  drafts: false,
+  today: '2026-01-01',
+  search: false,
+  ...extra,
+});
+
+/** A change of one front-matter value that an editor could make: another date, number, reference or text. */
+function changed(value: unknown): unknown {
+  if (typeof value === 'number') return value + 1;
+  if (typeof value === 'boolean') return !value;
+  if (typeof value !== 'string') return value;
+  const date = /^(\d{4})(-\d\d-\d\d)$/.exec(value);
+  if (date) return `${Number(date[1]) - 1}${date[2]}`;
+  for (const names of slugs.values()) {
+    const other = names.find((name) => name !== value);
+    if (names.includes(value) && other) return other;
+  }
+  return `${value} ändrad`;
+}
+
+interface Mutation {
+  file: string;
+  label: string;
+  text: string;
+}
+
+/** Every scalar of the file's front matter changed one at a time, and its body. */
+function mutations(file: string, text: string): Mutation[] {
+  const yamlFile = file.endsWith('.yaml');
+  const fenced = /^---\n([\s\S]*?\n)---\n/.exec(text);
+  if (!yamlFile && !fenced) throw new Error(`${file} has no front matter`);
+  const match = yamlFile ? { front: text, rest: '' } : { front: fenced![1]!, rest: text.slice(fenced![0].length) };
+  const paths: (string | number)[][] = [];
+  const walk = (node: Node | null | undefined, path: (string | number)[]) => {
+    if (isScalar(node)) paths.push(path);
+    else if (isMap(node)) for (const pair of node.items) walk(pair.value as Node, [...path, String((pair.key as { value: unknown }).value)]);
+    else if (isSeq(node)) node.items.forEach((item, index) => walk(item as Node, [...path, index]));
+  };
+  walk(parseDocument(match.front).contents as Node, []);
+  const result = paths.map((path) => {
+    const document = parseDocument(match.front);
+    document.setIn(path, changed(document.getIn(path)));
+    const front = document.toString();
+    return { file, label: path.join('.'), text: yamlFile ? front : `---\n${front}---\n${match.rest}` };
+  });
+  if (!yamlFile) result.push({ file, label: 'body', text: `${text.trimEnd()}\n\nEn mening till, med [en länk](/nyheter/).\n` });
+  return result;
+}
+
+const outcome = (result: UpdateResult, session: BuildSession) =>
+  result.messages.length > 0
+    ? { problems: result.messages.map((message) => `${message.file}:${message.line}:${message.column} ${message.ruleId} ${message.reason}`) }
+    : { files: Object.fromEntries(session.outputFiles) };
+
+describe('every field of every file, changed one at a time', () => {
+  it('gives the same site and problems incrementally, from the disk cache and fresh', async () => {
+    const cacheDir = join(dirname(content), 'cache');
+    const primer = new BuildSession(options({ cacheDir }));
+    const baseline = outcome(await primer.update(), primer);
+    expect(baseline.problems).toBeUndefined();
+    await primer.persist();
+    const preview = new BuildSession(options());
+    await preview.update();
+
+    let count = 0;
+    for (const file of files) {
+      const original = await readFile(join(content, file), 'utf8');
+      for (const mutation of mutations(file, original)) {
+        await writeFile(join(content, file), mutation.text);
+        const incremental = outcome(await preview.update([file]), preview);
+        const fresh = new BuildSession(options());
+        const expected = outcome(await fresh.update(), fresh);
+        const cachedSession = new BuildSession(options({ cacheDir, cacheReadOnly: true }));
+        const cached = outcome(await cachedSession.update(), cachedSession);
+        expect(incremental, `${file} ${mutation.label} (preview)`).toEqual(expected);
+        expect(cached, `${file} ${mutation.label} (disk cache)`).toEqual(expected);
+        await writeFile(join(content, file), original);
+        expect(outcome(await preview.update([file]), preview), `${file} ${mutation.label} undone`).toEqual(baseline);
+        count++;
+      }
+    }
+    // the fixture's files hold this many values and bodies: a walk that found none would prove nothing
+    expect(count).toBeGreaterThan(80);
+  });
+});
