@@ -2,7 +2,7 @@ import type { Route } from '../routes/routes.js';
 import { urls } from '../routes/urls.js';
 import type { Extra, ExtraFile } from './index.js';
 import { lastModified } from './last-modified.js';
-import { xmlSafe } from './feeds.js';
+import { xmlSafe } from './xml.js';
 
 /*
  * sitemap.xml lists every published page with the date it last changed (from the content's own

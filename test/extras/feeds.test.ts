@@ -4,7 +4,7 @@ import { toString } from 'hast-util-to-string';
 import { SaxesParser } from 'saxes';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSite, type SiteBuild } from '../../src/build.js';
-import { xmlSafe } from '../../src/extras/feeds.js';
+import { xmlSafe } from '../../src/extras/xml.js';
 import { fixture } from '../support/cli.js';
 import { area, news, removeSites, siteYaml, writeSite } from '../content/temp-site.js';
 import { select } from '../support/hast.js';
