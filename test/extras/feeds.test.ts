@@ -1,43 +1,19 @@
 import type { Element, Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { toString } from 'hast-util-to-string';
-import { SaxesParser } from 'saxes';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSite, type SiteBuild } from '../../src/build.js';
 import { xmlSafe } from '../../src/extras/xml.js';
 import { fixture } from '../support/cli.js';
 import { area, news, removeSites, siteYaml, writeSite } from '../content/temp-site.js';
 import { select } from '../support/hast.js';
+import { parseXml } from '../support/xml.js';
 
 /*
  * News feeds (Atom, RSS 2.0, JSON Feed), all news and per area: well-formed XML by a strict
  * parser whatever the titles hold, full text with absolute URLs, and announced on the pages
  * they belong to.
  */
-
-/** Parses XML strictly (saxes, with namespaces); returns the errors and the elements seen. */
-function parseXml(xml: string): { errors: string[]; elements: { name: string; attributes: Record<string, string>; text: string }[] } {
-  const parser = new SaxesParser({ xmlns: true });
-  const errors: string[] = [];
-  const elements: { name: string; attributes: Record<string, string>; text: string }[] = [];
-  const open: { name: string; attributes: Record<string, string>; text: string }[] = [];
-  parser.on('error', (error) => errors.push(error.message));
-  parser.on('opentag', (tag) => {
-    const attributes = Object.fromEntries(Object.entries(tag.attributes).map(([name, attribute]) => [name, typeof attribute === 'string' ? attribute : attribute.value]));
-    const element = { name: tag.name, attributes, text: '' };
-    elements.push(element);
-    open.push(element);
-  });
-  parser.on('text', (text) => {
-    if (open.length) open[open.length - 1]!.text += text;
-  });
-  parser.on('cdata', (text) => {
-    if (open.length) open[open.length - 1]!.text += text;
-  });
-  parser.on('closetag', () => open.pop());
-  parser.write(xml).close();
-  return { errors, elements };
-}
 
 let site: SiteBuild;
 const file = (path: string) => {
