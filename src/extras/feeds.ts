@@ -139,40 +139,14 @@ function newsletterEntry(newsletter: Newsletter, baseUrl: string): FeedEntry {
   };
 }
 
-/**
- * The last files written for each feed, by everything they are made of: writing XML is the
- * costly part, and in the preview most saves change no feed at all.
- */
-const feedCache = new Map<string, { key: string; files: ExtraFile[] }>();
-
-function feedFilesFor(spec: FeedSpec, graph: ContentGraph): ExtraFile[] {
-  const { site } = graph;
-  const absolute = (path: string) => siteUrl(site.baseUrl, path);
-  const items = spec.items.slice(0, feedSize);
-  const updated = items[0]?.date ?? latestContentDate(graph);
-  const key = JSON.stringify([
-    spec.title,
-    spec.description,
-    spec.page,
-    spec.url('atom'),
-    site,
-    updated,
-    items.map((item) => [item.title, item.path, item.summary, item.date, item.categories, item.image, item.content(absolute(item.path))]),
-  ]);
-  const cached = feedCache.get(spec.page);
-  if (cached?.key === key) return [...cached.files];
-  const files = writeFeed(spec, graph, items, updated);
-  feedCache.set(spec.page, { key, files: [...files] });
-  return files;
-}
-
-/** A feed's text in every format, its URLs absolute. */
+/** A feed as every format writes it: its texts, its URLs absolute, its entries in full. */
 interface FeedDocument {
   title: string;
   description: string;
   /** The page the feed belongs to. */
   page: string;
-  url: (format: FeedFormat) => string;
+  /** The feed itself, in each format. */
+  self: Record<FeedFormat, string>;
   updated?: Date;
   organisation: string;
   email?: string;
@@ -190,6 +164,56 @@ interface FeedDocument {
   }[];
 }
 
+function feedDocument(spec: FeedSpec, graph: ContentGraph): FeedDocument {
+  const { site } = graph;
+  const absolute = (path: string) => siteUrl(site.baseUrl, path);
+  const items = spec.items.slice(0, feedSize);
+  const updated = items[0]?.date ?? latestContentDate(graph);
+  return {
+    title: spec.title,
+    description: spec.description,
+    page: absolute(spec.page),
+    self: { atom: absolute(spec.url('atom')), rss: absolute(spec.url('rss')), json: absolute(spec.url('json')) },
+    ...(updated ? { updated: noon(updated) } : {}),
+    organisation: site.organisation,
+    ...(site.contact.email ? { email: site.contact.email } : {}),
+    website: site.contact.website ?? site.baseUrl,
+    entries: items.map((item) => {
+      const link = absolute(item.path);
+      return {
+        title: item.title,
+        link,
+        summary: item.summary,
+        html: item.content(link),
+        date: noon(item.date),
+        categories: item.categories,
+        ...(item.image ? { image: absolute(item.image) } : {}),
+      };
+    }),
+  };
+}
+
+/**
+ * The last files written for each feed, by the feed they were written from: writing XML is the
+ * costly part, and in the preview most saves change no feed at all.
+ */
+const feedCache = new Map<string, { key: string; files: ExtraFile[] }>();
+
+function feedFilesFor(spec: FeedSpec, graph: ContentGraph): ExtraFile[] {
+  const feed = feedDocument(spec, graph);
+  const key = JSON.stringify(feed);
+  const cached = feedCache.get(spec.page);
+  if (cached?.key === key) return [...cached.files];
+  const file = (format: FeedFormat) => spec.url(format).replace(/^\//, '');
+  const files = [
+    { path: file('atom'), contents: atom(feed) },
+    { path: file('rss'), contents: rss(feed) },
+    { path: file('json'), contents: jsonFeed(feed) },
+  ];
+  feedCache.set(spec.page, { key, files: [...files] });
+  return files;
+}
+
 /** Atom (RFC 4287): every HTML field is a text node of type "html", so it is escaped once and read as HTML once. */
 function atom(feed: FeedDocument): string {
   return xmlDocument(
@@ -204,7 +228,7 @@ function atom(feed: FeedDocument): string {
         x('generator', 'verksam'),
         x('author', {}, x('name', feed.organisation), feed.email ? x('email', feed.email) : undefined, x('uri', feed.website)),
         x('link', { rel: 'alternate', type: 'text/html', href: feed.page }),
-        x('link', { rel: 'self', type: 'application/atom+xml', href: feed.url('atom') }),
+        x('link', { rel: 'self', type: 'application/atom+xml', href: feed.self.atom }),
         x('subtitle', { type: 'text' }, feed.description),
         x('rights', { type: 'text' }, feed.organisation),
         feed.entries.map((entry) =>
@@ -246,7 +270,7 @@ function rss(feed: FeedDocument): string {
           x('generator', 'verksam'),
           x('language', 'sv'),
           x('copyright', feed.organisation),
-          x('atom:link', { href: feed.url('rss'), rel: 'self', type: 'application/rss+xml' }),
+          x('atom:link', { href: feed.self.rss, rel: 'self', type: 'application/rss+xml' }),
           feed.entries.map((entry) =>
             x(
               'item',
@@ -273,7 +297,7 @@ function jsonFeed(feed: FeedDocument): string {
     version: 'https://jsonfeed.org/version/1.1',
     title: feed.title,
     home_page_url: feed.page,
-    feed_url: feed.url('json'),
+    feed_url: feed.self.json,
     description: feed.description,
     language: 'sv',
     authors: [{ name: feed.organisation, url: feed.website }],
@@ -290,39 +314,6 @@ function jsonFeed(feed: FeedDocument): string {
     })),
   };
   return `${JSON.stringify(document, (_key, value: unknown) => (typeof value === 'string' ? xmlSafe(value) : value), 2)}\n`;
-}
-
-function writeFeed(spec: FeedSpec, graph: ContentGraph, items: readonly FeedEntry[], updated: string | undefined): ExtraFile[] {
-  const { site } = graph;
-  const absolute = (path: string) => siteUrl(site.baseUrl, path);
-  const feed: FeedDocument = {
-    title: spec.title,
-    description: spec.description,
-    page: absolute(spec.page),
-    url: (format) => absolute(spec.url(format)),
-    ...(updated ? { updated: noon(updated) } : {}),
-    organisation: site.organisation,
-    ...(site.contact.email ? { email: site.contact.email } : {}),
-    website: site.contact.website ?? site.baseUrl,
-    entries: items.map((item) => {
-      const link = absolute(item.path);
-      return {
-        title: item.title,
-        link,
-        summary: item.summary,
-        html: item.content(link),
-        date: noon(item.date),
-        categories: item.categories,
-        ...(item.image ? { image: absolute(item.image) } : {}),
-      };
-    }),
-  };
-  const file = (format: FeedFormat) => spec.url(format).replace(/^\//, '');
-  return [
-    { path: file('atom'), contents: atom(feed) },
-    { path: file('rss'), contents: rss(feed) },
-    { path: file('json'), contents: jsonFeed(feed) },
-  ];
 }
 
 export const feeds: Extra = ({ graph }) => {

@@ -39,5 +39,5 @@ export function xmlDocument(tree: Root): string {
       }
     }
   });
-  return `<?xml version="1.0" encoding="utf-8"?>\n${toXml(tree, { closeEmptyElements: true }).replaceAll(']]>', ']]&gt;').replaceAll('\r', '&#xD;')}\n`;
+  return `<?xml version="1.0" encoding="utf-8"?>\n${toXml(tree, { closeEmptyElements: true, tightClose: true }).replaceAll(']]>', ']]&gt;').replaceAll('\r', '&#xD;')}\n`;
 }
