@@ -28,7 +28,9 @@ export function xmlSafe(text: string): string {
  * escapes "<" and "&" but leaves two things a reader takes differently, so they are written as
  * references: "]]>" in text, which XML forbids outside CDATA, and a carriage return, which a
  * reader turns into a line feed. Both replacements are right in text and in attribute values, and
- * these trees have no CDATA, comments or processing instructions where they would not be.
+ * these trees have no CDATA, comments or processing instructions where they would not be. All
+ * references are hexadecimal, as the serialiser writes them: the RSS Best Practices Profile's
+ * advice for plain text, which the most feed readers read as written.
  */
 export function xmlDocument(tree: Root): string {
   visit(tree, (node) => {
@@ -39,5 +41,5 @@ export function xmlDocument(tree: Root): string {
       }
     }
   });
-  return `<?xml version="1.0" encoding="utf-8"?>\n${toXml(tree, { closeEmptyElements: true, tightClose: true }).replaceAll(']]>', ']]&gt;').replaceAll('\r', '&#xD;')}\n`;
+  return `<?xml version="1.0" encoding="utf-8"?>\n${toXml(tree, { closeEmptyElements: true, tightClose: true }).replaceAll(']]>', ']]&#x3E;').replaceAll('\r', '&#xD;')}\n`;
 }

@@ -189,16 +189,24 @@ describe('feeds for any text', () => {
         const files = await feeds({ graph, routes: [], mode: 'build' });
         const newsTitles = texts.news.map((item) => expected(item.title));
         const feedsOf = [
-          { dir: 'nyheter', title: expected(`Nyheter – ${texts.siteTitle}`), items: newsTitles, summaries: texts.news.map((item) => item.lead) },
+          {
+            dir: 'nyheter',
+            title: expected(`Nyheter – ${texts.siteTitle}`),
+            description: expected(texts.description),
+            items: newsTitles,
+            summaries: texts.news.map((item) => item.lead),
+          },
           {
             dir: 'omraden/omrade',
             title: expected(`${texts.areaTitle} – nyheter från ${texts.organisation}`),
+            description: expected(texts.areaSummary),
             items: newsTitles,
             summaries: texts.news.map((item) => item.lead),
           },
           {
             dir: 'nyhetsbrev',
             title: expected(`${texts.newsletterName} – ${texts.siteTitle}`),
+            description: expected(`Alla nummer av ${texts.newsletterName}.`),
             items: [expected(`Nr 1: ${texts.newsletter.title}`)],
             summaries: [texts.newsletter.preheader],
           },
@@ -210,6 +218,8 @@ describe('feeds for any text', () => {
           const atomTitles = named(atom.elements, 'title');
           for (const title of atomTitles) expect(title.attributes.type).toBe('text');
           expect(atomTitles.map((title) => title.text)).toEqual([feed.title, ...feed.items]);
+          expect(named(atom.elements, 'subtitle').map((subtitle) => subtitle.text)).toEqual([feed.description]);
+          expect(named(atom.elements, 'name').map((name) => name.text)).toEqual([expected(texts.organisation)]);
           expect(named(atom.elements, 'summary').map((summary) => summary.text)).toEqual(feed.summaries.map(expected));
           for (const content of named(atom.elements, 'content')) {
             expect(content.attributes.type).toBe('html');
@@ -224,14 +234,16 @@ describe('feeds for any text', () => {
           const rss = parseXml(file(files, `${feed.dir}/rss.xml`));
           expect(rss.errors, `${feed.dir}/rss.xml`).toEqual([]);
           expect(named(rss.elements, 'title').map((title) => title.text)).toEqual([feed.title, ...feed.items]);
-          const [, ...descriptions] = named(rss.elements, 'description');
+          const [channel, ...descriptions] = named(rss.elements, 'description');
+          expect(channel?.text).toBe(feed.description);
           expect(descriptions.map((description) => toString(fromHtml(description.text, { fragment: true })))).toEqual(
             feed.summaries.map((summary) => asHtmlReads(expected(summary))),
           );
           for (const html of [...descriptions, ...named(rss.elements, 'content:encoded')]) expect(liveParts(html.text)).toEqual([]);
 
-          const json = JSON.parse(file(files, `${feed.dir}/feed.json`)) as { title: string; items: { title: string; summary: string; content_html: string }[] };
+          const json = JSON.parse(file(files, `${feed.dir}/feed.json`)) as { title: string; description: string; items: { title: string; summary: string; content_html: string }[] };
           expect(json.title).toBe(feed.title);
+          expect(json.description).toBe(feed.description);
           expect(json.items.map((item) => item.title)).toEqual(feed.items);
           expect(json.items.map((item) => item.summary)).toEqual(feed.summaries.map(expected));
           for (const item of json.items) expect(liveParts(item.content_html)).toEqual([]);
