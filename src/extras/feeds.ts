@@ -1,34 +1,27 @@
 import type { Element, Root } from 'hast';
 import { toHtml } from 'hast-util-to-html';
-import { Feed } from 'feed';
+import { x } from 'xastscript';
 import type { Area, ContentGraph, NewsItem, Newsletter } from '../content/graph.js';
-import { imagePlan } from '../images/variants.js';
+import { imagePlan, mimeTypes } from '../images/variants.js';
 import { placeBody } from '../render/prose.js';
 import { rewrite } from '../render/rewrite.js';
 import { urls, type FeedFormat } from '../routes/urls.js';
 import type { Extra, ExtraFile } from './index.js';
 import { latestContentDate } from './last-modified.js';
+import { xmlDocument, xmlSafe } from './xml.js';
 
 /*
- * News as Atom, RSS 2.0 and JSON Feed: all news, each area's news, and the newsletter's issues. Items carry their full
- * text with every URL absolute. Feeds are XML, where some characters can never appear (C0
- * control characters, unpaired surrogates): they are removed from every text, whatever a title
- * holds, so a feed is always well-formed.
+ * News as Atom, RSS 2.0 and JSON Feed: all news, each area's news, and the newsletter's issues.
+ * Items carry their full text with every URL absolute. The XML feeds are xast trees: a title is
+ * a text node and an item's HTML is one too, so the serialiser escapes each exactly once and a
+ * feed reader shows a title as written, whatever markup it holds.
  */
 
 /** The newest items a feed carries. */
 export const feedSize = 50;
 
-/** Text that is valid Unicode: an unpaired surrogate (which no encoder can write) becomes U+FFFD. */
-export function wellFormed(text: string): string {
-  return text.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
-}
-
-/** Text that XML 1.0 can hold: unpaired surrogates become U+FFFD, control characters go. */
-export function xmlSafe(text: string): string {
-  return wellFormed(text)
-    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFE\uFFFF]/g, '');
-}
+/** The absolute URL of a site path ("/nyheter/") under the base URL, which may have a path. */
+const siteUrl = (baseUrl: string, path: string) => new URL(path.replace(/^\//, ''), baseUrl).href;
 
 /** A calendar date as a moment: noon UTC is the same day in Sweden, summer or winter. */
 const noon = (date: string) => new Date(`${date}T12:00:00Z`);
@@ -40,7 +33,7 @@ const noon = (date: string) => new Date(`${date}T12:00:00Z`);
  */
 export function absoluteUrls(tree: Root, pageUrl: string, baseUrl: string): Root {
   const absolute = (url: string) =>
-    /^[a-z][a-z0-9+.-]*:/i.test(url) ? url : url.startsWith('/') && !url.startsWith('//') ? new URL(url.slice(1), baseUrl).href : new URL(url, pageUrl).href;
+    /^[a-z][a-z0-9+.-]*:/i.test(url) ? url : url.startsWith('/') && !url.startsWith('//') ? siteUrl(baseUrl, url) : new URL(url, pageUrl).href;
   return rewrite(tree, (node: Element) => {
     const properties: Element['properties'] = {};
     for (const name of ['href', 'src'] as const) {
@@ -88,18 +81,7 @@ function renderItemHtml(item: NewsItem, pageUrl: string, baseUrl: string): strin
     });
   }
   children.push(...placeBody(item.body, { topLevel: 2 }).children);
-  return xmlSafe(toHtml(absoluteUrls({ type: 'root', children }, pageUrl, baseUrl)));
-}
-
-/**
- * The feed package writes an Atom category's label as an attribute with "<" and ">" as they
- * are, which XML does not allow in an attribute: escape them there.
- */
-export function fixAtomCategories(xml: string): string {
-  return xml.replace(/<category((?:\s+[\w:-]+="[^"]*")+)\s*\/>/g, (_tag, attributes: string) => {
-    const escaped = attributes.replace(/="([^"]*)"/g, (_attribute, value: string) => `="${value.replace(/</g, '&lt;').replace(/>/g, '&gt;')}"`);
-    return `<category${escaped}/>`;
-  });
+  return toHtml(absoluteUrls({ type: 'root', children }, pageUrl, baseUrl));
 }
 
 /** One entry of a feed: a news item or a newsletter issue. */
@@ -150,76 +132,188 @@ function newsletterEntry(newsletter: Newsletter, baseUrl: string): FeedEntry {
           { type: 'element', tagName: 'p', properties: {}, children: [{ type: 'text', value: article.lead }] },
         );
       }
-      return xmlSafe(toHtml(absoluteUrls({ type: 'root', children }, link, baseUrl)));
+      return toHtml(absoluteUrls({ type: 'root', children }, link, baseUrl));
     },
     date: newsletter.date,
     categories: [],
   };
 }
 
+/** A feed as every format writes it: its texts, its URLs absolute, its entries in full. */
+interface FeedDocument {
+  title: string;
+  description: string;
+  /** The page the feed belongs to. */
+  page: string;
+  /** The feed itself, in each format. */
+  self: Record<FeedFormat, string>;
+  updated?: Date;
+  organisation: string;
+  email?: string;
+  /** Where the organisation is on the web. */
+  website: string;
+  entries: {
+    title: string;
+    link: string;
+    summary: string;
+    /** The entry in full, as HTML. */
+    html: string;
+    date: Date;
+    categories: { name: string; term: string }[];
+    image?: string;
+  }[];
+}
+
+function feedDocument(spec: FeedSpec, graph: ContentGraph): FeedDocument {
+  const { site } = graph;
+  const absolute = (path: string) => siteUrl(site.baseUrl, path);
+  const items = spec.items.slice(0, feedSize);
+  const updated = items[0]?.date ?? latestContentDate(graph);
+  return {
+    title: spec.title,
+    description: spec.description,
+    page: absolute(spec.page),
+    self: { atom: absolute(spec.url('atom')), rss: absolute(spec.url('rss')), json: absolute(spec.url('json')) },
+    ...(updated ? { updated: noon(updated) } : {}),
+    organisation: site.organisation,
+    ...(site.contact.email ? { email: site.contact.email } : {}),
+    website: site.contact.website ?? site.baseUrl,
+    entries: items.map((item) => {
+      const link = absolute(item.path);
+      return {
+        title: item.title,
+        link,
+        summary: item.summary,
+        html: item.content(link),
+        date: noon(item.date),
+        categories: item.categories,
+        ...(item.image ? { image: absolute(item.image) } : {}),
+      };
+    }),
+  };
+}
+
 /**
- * The last files written for each feed, by everything they are made of: writing XML is the
+ * The last files written for each feed, by the feed they were written from: writing XML is the
  * costly part, and in the preview most saves change no feed at all.
  */
 const feedCache = new Map<string, { key: string; files: ExtraFile[] }>();
 
 function feedFilesFor(spec: FeedSpec, graph: ContentGraph): ExtraFile[] {
-  const { site } = graph;
-  const absolute = (path: string) => new URL(path.replace(/^\//, ''), site.baseUrl).href;
-  const items = spec.items.slice(0, feedSize);
-  const updated = items[0]?.date ?? latestContentDate(graph);
-  const key = JSON.stringify([
-    spec.title,
-    spec.description,
-    spec.page,
-    spec.url('atom'),
-    site,
-    updated,
-    items.map((item) => [item.title, item.path, item.summary, item.date, item.categories, item.image, item.content(absolute(item.path))]),
-  ]);
+  const feed = feedDocument(spec, graph);
+  const key = JSON.stringify(feed);
   const cached = feedCache.get(spec.page);
   if (cached?.key === key) return [...cached.files];
-  const files = writeFeed(spec, graph, items, updated);
+  const file = (format: FeedFormat) => spec.url(format).replace(/^\//, '');
+  const files = [
+    { path: file('atom'), contents: atom(feed) },
+    { path: file('rss'), contents: rss(feed) },
+    { path: file('json'), contents: jsonFeed(feed) },
+  ];
   feedCache.set(spec.page, { key, files: [...files] });
   return files;
 }
 
-function writeFeed(spec: FeedSpec, graph: ContentGraph, items: readonly FeedEntry[], updated: string | undefined): ExtraFile[] {
-  const { site } = graph;
-  const absolute = (path: string) => new URL(path.replace(/^\//, ''), site.baseUrl).href;
-  const organisation = xmlSafe(site.organisation);
-  const feed = new Feed({
-    title: xmlSafe(spec.title),
-    description: xmlSafe(spec.description),
-    id: absolute(spec.page),
-    link: absolute(spec.page),
+/** Atom (RFC 4287): every HTML field is a text node of type "html", so it is escaped once and read as HTML once. */
+function atom(feed: FeedDocument): string {
+  return xmlDocument(
+    x(
+      null,
+      x(
+        'feed',
+        { xmlns: 'http://www.w3.org/2005/Atom', 'xml:lang': 'sv' },
+        x('id', feed.page),
+        x('title', { type: 'text' }, feed.title),
+        feed.updated ? x('updated', feed.updated.toISOString()) : undefined,
+        x('generator', 'verksam'),
+        x('author', {}, x('name', feed.organisation), feed.email ? x('email', feed.email) : undefined, x('uri', feed.website)),
+        x('link', { rel: 'alternate', type: 'text/html', href: feed.page }),
+        x('link', { rel: 'self', type: 'application/atom+xml', href: feed.self.atom }),
+        x('subtitle', { type: 'text' }, feed.description),
+        x('rights', { type: 'text' }, feed.organisation),
+        feed.entries.map((entry) =>
+          x(
+            'entry',
+            {},
+            x('title', { type: 'text' }, entry.title),
+            x('id', entry.link),
+            x('link', { rel: 'alternate', type: 'text/html', href: entry.link }),
+            entry.image ? x('link', { rel: 'enclosure', type: mimeTypes.jpeg, href: entry.image }) : undefined,
+            x('updated', entry.date.toISOString()),
+            x('published', entry.date.toISOString()),
+            x('summary', { type: 'text' }, entry.summary),
+            x('content', { type: 'html' }, entry.html),
+            entry.categories.map((category) => x('category', { term: category.term, label: category.name })),
+          ),
+        ),
+      ),
+    ),
+  );
+}
+
+/** RSS 2.0: a description is HTML by convention, so the summary is written as HTML text; the full text is content:encoded. */
+function rss(feed: FeedDocument): string {
+  return xmlDocument(
+    x(
+      null,
+      x(
+        'rss',
+        { version: '2.0', 'xmlns:atom': 'http://www.w3.org/2005/Atom', 'xmlns:content': 'http://purl.org/rss/1.0/modules/content/' },
+        x(
+          'channel',
+          {},
+          x('title', feed.title),
+          x('link', feed.page),
+          x('description', feed.description),
+          feed.updated ? x('lastBuildDate', feed.updated.toUTCString()) : undefined,
+          x('docs', 'https://www.rssboard.org/rss-specification'),
+          x('generator', 'verksam'),
+          x('language', 'sv'),
+          x('copyright', feed.organisation),
+          x('atom:link', { href: feed.self.rss, rel: 'self', type: 'application/rss+xml' }),
+          feed.entries.map((entry) =>
+            x(
+              'item',
+              {},
+              x('title', entry.title),
+              x('link', entry.link),
+              x('guid', { isPermaLink: 'true' }, entry.link),
+              x('pubDate', entry.date.toUTCString()),
+              x('description', toHtml({ type: 'text', value: entry.summary })),
+              x('content:encoded', entry.html),
+              entry.categories.map((category) => x('category', category.name)),
+              entry.image ? x('enclosure', { url: entry.image, length: '0', type: mimeTypes.jpeg }) : undefined,
+            ),
+          ),
+        ),
+      ),
+    ),
+  );
+}
+
+/** JSON Feed 1.1, with the same text as the XML feeds: what XML cannot hold is left out here too. */
+function jsonFeed(feed: FeedDocument): string {
+  const document = {
+    version: 'https://jsonfeed.org/version/1.1',
+    title: feed.title,
+    home_page_url: feed.page,
+    feed_url: feed.self.json,
+    description: feed.description,
     language: 'sv',
-    generator: 'verksam',
-    copyright: organisation,
-    ...(updated ? { updated: noon(updated) } : {}),
-    feedLinks: { atom: absolute(spec.url('atom')), rss: absolute(spec.url('rss')), json: absolute(spec.url('json')) },
-    author: { name: organisation, ...(site.contact.email ? { email: site.contact.email } : {}), link: site.contact.website ?? site.baseUrl },
-  });
-  for (const item of items) {
-    const link = absolute(item.path);
-    feed.addItem({
-      title: xmlSafe(item.title),
-      id: link,
-      link,
-      description: xmlSafe(item.summary),
-      content: item.content(link),
-      date: noon(item.date),
-      published: noon(item.date),
-      category: item.categories.map((category) => ({ name: xmlSafe(category.name), term: category.term })),
-      ...(item.image ? { image: absolute(item.image) } : {}),
-    });
-  }
-  const file = (format: FeedFormat) => spec.url(format).replace(/^\//, '');
-  return [
-    { path: file('atom'), contents: fixAtomCategories(feed.atom1()) },
-    { path: file('rss'), contents: feed.rss2() },
-    { path: file('json'), contents: feed.json1() },
-  ];
+    authors: [{ name: feed.organisation, url: feed.website }],
+    items: feed.entries.map((entry) => ({
+      id: entry.link,
+      url: entry.link,
+      title: entry.title,
+      summary: entry.summary,
+      content_html: entry.html,
+      ...(entry.image ? { image: entry.image } : {}),
+      date_published: entry.date.toISOString(),
+      date_modified: entry.date.toISOString(),
+      tags: entry.categories.map((category) => category.name),
+    })),
+  };
+  return `${JSON.stringify(document, (_key, value: unknown) => (typeof value === 'string' ? xmlSafe(value) : value), 2)}\n`;
 }
 
 export const feeds: Extra = ({ graph }) => {

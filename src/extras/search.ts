@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type { CacheView } from '../cache/store.js';
 import type { RouteKind } from '../routes/routes.js';
 import { urls } from '../routes/urls.js';
-import { wellFormed } from './feeds.js';
+import { wellFormed } from './xml.js';
 import type { Extra, ExtraFile } from './index.js';
 
 /*

@@ -1,16 +1,15 @@
+import { x } from 'xastscript';
 import type { Route } from '../routes/routes.js';
 import { urls } from '../routes/urls.js';
 import type { Extra, ExtraFile } from './index.js';
 import { lastModified } from './last-modified.js';
-import { xmlSafe } from './feeds.js';
+import { xmlDocument } from './xml.js';
 
 /*
  * sitemap.xml lists every published page with the date it last changed (from the content's own
  * dates, see last-modified.ts); robots.txt allows everything and points at the sitemap. The
  * 404 page and the search page are pages for people, not for search engines' lists.
  */
-
-const escapeXml = (text: string) => xmlSafe(text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 /** Pages that are not listed: the error page and the search page. */
 export const unlisted = (route: Route): boolean => route.kind === 'not-found' || route.kind === 'search';
@@ -26,9 +25,9 @@ export const sitemap: Extra = ({ graph, routes }) => {
     .filter((route) => !unlisted(route))
     .map((route) => {
       const modified = lastModified(route, graph);
-      return `  <url>\n    <loc>${escapeXml(absolute(route.path))}</loc>\n${modified ? `    <lastmod>${modified}</lastmod>\n` : ''}  </url>`;
+      return x('url', {}, x('loc', absolute(route.path)), modified ? x('lastmod', modified) : undefined);
     });
-  const xml = `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${entries.join('\n')}\n</urlset>\n`;
+  const xml = xmlDocument(x(null, x('urlset', { xmlns: 'http://www.sitemaps.org/schemas/sitemap/0.9' }, entries)));
   const robots = `User-agent: *\nAllow: /\n\nSitemap: ${absolute(urls.sitemap())}\n`;
   const files = [
     { path: urls.sitemap().replace(/^\//, ''), contents: xml },

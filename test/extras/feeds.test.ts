@@ -1,42 +1,19 @@
 import type { Element, Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
-import { SaxesParser } from 'saxes';
+import { toString } from 'hast-util-to-string';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSite, type SiteBuild } from '../../src/build.js';
-import { xmlSafe } from '../../src/extras/feeds.js';
+import { xmlSafe } from '../../src/extras/xml.js';
 import { fixture } from '../support/cli.js';
 import { area, news, removeSites, siteYaml, writeSite } from '../content/temp-site.js';
 import { select } from '../support/hast.js';
+import { parseXml } from '../support/xml.js';
 
 /*
  * News feeds (Atom, RSS 2.0, JSON Feed), all news and per area: well-formed XML by a strict
  * parser whatever the titles hold, full text with absolute URLs, and announced on the pages
  * they belong to.
  */
-
-/** Parses XML strictly (saxes, with namespaces); returns the errors and the elements seen. */
-function parseXml(xml: string): { errors: string[]; elements: { name: string; attributes: Record<string, string>; text: string }[] } {
-  const parser = new SaxesParser({ xmlns: true });
-  const errors: string[] = [];
-  const elements: { name: string; attributes: Record<string, string>; text: string }[] = [];
-  const open: { name: string; attributes: Record<string, string>; text: string }[] = [];
-  parser.on('error', (error) => errors.push(error.message));
-  parser.on('opentag', (tag) => {
-    const attributes = Object.fromEntries(Object.entries(tag.attributes).map(([name, attribute]) => [name, typeof attribute === 'string' ? attribute : attribute.value]));
-    const element = { name: tag.name, attributes, text: '' };
-    elements.push(element);
-    open.push(element);
-  });
-  parser.on('text', (text) => {
-    if (open.length) open[open.length - 1]!.text += text;
-  });
-  parser.on('cdata', (text) => {
-    if (open.length) open[open.length - 1]!.text += text;
-  });
-  parser.on('closetag', () => open.pop());
-  parser.write(xml).close();
-  return { errors, elements };
-}
 
 let site: SiteBuild;
 const file = (path: string) => {
@@ -179,6 +156,67 @@ describe('a feed for any title', () => {
     }
     const json = JSON.parse(String(built.files.find((item) => item.path === 'nyheter/feed.json')?.contents)) as { items: { title: string }[] };
     expect(json.items[0]!.title).toBe('Nyhet  med  styrtecken, <b>&amp;</b> ]]> och \uFFFD');
+  });
+});
+
+/** What a feed reader shows of a text field: an Atom field of type "html" (and an RSS description) is HTML. */
+const shownText = (text: string, type: string | undefined) => (type === 'html' ? toString(fromHtml(text, { fragment: true })) : text);
+
+/** Every element an HTML field would make live in a feed reader, with its attributes. */
+const liveElements = (html: string) => select(fromHtml(html, { fragment: true }) as Root, () => true) as Element[];
+
+describe('a feed reader shows what the editor wrote', () => {
+  let built: SiteBuild;
+  const xml = (path: string) => parseXml(String(built.files.find((item) => item.path === path)?.contents));
+  const markupTitle = '<img src=x onerror=alert(1)>';
+  const cdataEnds = 'Först ]]> sedan ]]> och sist.';
+
+  beforeAll(async () => {
+    const dir = await writeSite({
+      'site.yaml': `${siteYaml}newsletter:\n  name: Brevet\n`,
+      'omraden/a.md': area('A', 1),
+      'nyheter/bild.md': news({ title: markupTitle, date: '2021-05-05', areas: ['a'] }),
+      'nyheter/mindre.md': news({ title: 'a<b', date: '2021-05-04', areas: ['a'] }).replace('lead: Ingress.', 'lead: "x<y & z"'),
+      'nyheter/cdata.md': news({ title: 'Slut', date: '2021-05-03', areas: ['a'] }).replace('Brödtext.', `${cdataEnds}\n`),
+      'nyhetsbrev/2021-1-brev.md': `---\nnumber: 1\ndate: 2021-05-06\ntitle: Brev\narticles: [cdata]\n---\n${cdataEnds}\n`,
+    });
+    built = await buildSite({ contentDir: dir, cwd: dir });
+  });
+
+  it.each(['nyheter/atom.xml', 'nyheter/rss.xml', 'omraden/a/atom.xml', 'omraden/a/rss.xml', 'nyhetsbrev/atom.xml', 'nyhetsbrev/rss.xml'])(
+    '%s stays well-formed when a text holds "]]>" twice, and keeps that text',
+    (path) => {
+      const { errors, elements } = xml(path);
+      expect(errors).toEqual([]);
+      const html = elements.filter((element) => element.name === 'content' || element.name === 'content:encoded').map((element) => element.text);
+      expect(html.some((text) => toString(fromHtml(text, { fragment: true })).includes(cdataEnds))).toBe(true);
+    },
+  );
+
+  it.each(['nyheter/atom.xml', 'omraden/a/atom.xml'])('%s titles are text, not markup a reader would run', (path) => {
+    const titles = xml(path)
+      .elements.filter((element) => element.name === 'title')
+      .map((element) => shownText(element.text, element.attributes.type));
+    expect(titles).toContain(markupTitle);
+    expect(titles).toContain('a<b');
+    for (const content of xml(path).elements.filter((element) => element.attributes.type === 'html')) {
+      for (const element of liveElements(content.text)) expect(Object.keys(element.properties).filter((name) => /^on/i.test(name))).toEqual([]);
+    }
+  });
+
+  it.each(['nyheter/rss.xml', 'omraden/a/rss.xml'])('%s titles and descriptions show as written', (path) => {
+    const { elements } = xml(path);
+    const titles = elements.filter((element) => element.name === 'title').map((element) => element.text);
+    expect(titles).toContain(markupTitle);
+    expect(titles).toContain('a<b');
+    const descriptions = elements.filter((element) => element.name === 'description').map((element) => shownText(element.text, 'html'));
+    expect(descriptions).toContain('x<y & z');
+  });
+
+  it('JSON Feed titles are the text as written', () => {
+    const feed = JSON.parse(String(built.files.find((item) => item.path === 'nyheter/feed.json')?.contents)) as { items: { title: string; summary: string }[] };
+    expect(feed.items.map((item) => item.title)).toEqual([markupTitle, 'a<b', 'Slut']);
+    expect(feed.items[1]!.summary).toBe('x<y & z');
   });
 });
 
