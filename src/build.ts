@@ -2,18 +2,16 @@ import { join, resolve } from 'node:path';
 import { defaults, type BuildOptions } from './config.js';
 import { assemble } from './content/assemble.js';
 import { parseEntry } from './content/entries.js';
-import { todayInSweden, type ContentGraph } from './content/graph.js';
+import { todayInSweden, withBaseUrl, type ContentGraph } from './content/graph.js';
 import { loadContent } from './content/load.js';
 import { ContentError, gate, problem } from './content/problems.js';
 import { ImageInspector } from './images/inspect.js';
 import { addReportPdfs } from './pdf/report-pdf.js';
 import type { Route } from './routes/routes.js';
-import { BuildSession, normaliseBaseUrl } from './session.js';
+import { BuildSession } from './session/session.js';
 import { stopwatch } from './timings.js';
 import { checkOutputDir, writeSiteAtomically, type OutputFile } from './write/atomic.js';
 import { OutputManifest } from './write/manifest.js';
-
-export { normaliseBaseUrl };
 
 export interface SiteBuild {
   graph: ContentGraph;
@@ -36,7 +34,7 @@ export async function loadSite(options: Partial<BuildOptions> = {}): Promise<Con
   );
   gate('content', messages);
   if (!graph) throw new Error('content stage returned no graph and no messages');
-  return baseUrl ? Object.freeze({ ...graph, site: Object.freeze({ ...graph.site, baseUrl: normaliseBaseUrl(baseUrl) }) }) : graph;
+  return baseUrl ? withBaseUrl(graph, baseUrl) : graph;
 }
 
 /**

@@ -6,6 +6,7 @@ import type { FieldPath } from './front-matter.js';
 import { EntryBodies } from './bodies.js';
 import { deepFreeze } from './freeze.js';
 import { problem } from './problems.js';
+import { normaliseBaseUrl } from '../format/base-url.js';
 import type { ImageFile, ImageStatus } from '../images/inspect.js';
 import type {
   AccessibilityData,
@@ -175,6 +176,11 @@ export function todayInSweden(now: Date = new Date()): string {
 const newestFirst = (a: string, b: string) => (a < b ? 1 : a > b ? -1 : 0);
 
 const byDateDesc = <T extends { date: string; title: string }>(a: T, b: T) => newestFirst(a.date, b.date) || compareSwedish(a.title, b.title);
+
+/** The graph of a site published at another address than its site.yaml names (`--base-url`). */
+export function withBaseUrl(graph: ContentGraph, baseUrl: string): ContentGraph {
+  return Object.freeze({ ...graph, site: Object.freeze({ ...graph.site, baseUrl: normaliseBaseUrl(baseUrl) }) });
+}
 
 function hideBackLinks<T extends object>(object: T, ...keys: (keyof T & string)[]): void {
   for (const key of keys) Object.defineProperty(object, key, { enumerable: false });

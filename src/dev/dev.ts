@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { toHtml } from 'hast-util-to-html';
 import { h } from 'hastscript';
-import type { SessionOptions } from '../session.js';
+import type { SessionOptions } from '../session/session.js';
 import { eventsPath, liveReloadScript } from './client.js';
 import { Overlay, overlayStyle } from './overlay.js';
 import type { FromWorker, Problem } from './protocol.js';

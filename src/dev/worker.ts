@@ -1,6 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { VFileMessage } from 'vfile-message';
-import { BuildSession, type SessionOptions } from '../session.js';
+import { BuildSession, type SessionOptions } from '../session/session.js';
 import type { FromWorker, Problem, ToWorker } from './protocol.js';
 
 /*

@@ -24,19 +24,19 @@ export class EmailTemplateError extends Error {
 
 /**
  * MJML results by a hash of their source: the preview (verksam dev) renders every email on
- * every save, and MJML is the slow part; an unchanged newsletter costs nothing the second time.
+ * every save, and MJML is the slow part. Whoever renders many times keeps one (the newsletter
+ * extra keeps one per session), so an unchanged newsletter costs nothing the second time.
  */
-const cache = new Map<string, Promise<string>>();
-const cacheSize = 16;
+export type MjmlMemo = Pick<Map<string, Promise<string>>, 'get' | 'set' | 'delete'>;
 
 /** mjml takes a third of a second to load: only a build with a newsletter loads it, once. */
 let loaded: Promise<typeof import('mjml').default> | undefined;
 const loadMjml = () => (loaded ??= import('mjml').then((module) => module.default));
 
 /** MJML source → email HTML: strict validation, no web fonts, no comments but Outlook's conditionals. */
-export function compileMjml(source: string): Promise<string> {
+export function compileMjml(source: string, memo: MjmlMemo = new Map()): Promise<string> {
   const key = createHash('sha1').update(source).digest('hex');
-  const cached = cache.get(key);
+  const cached = memo.get(key);
   if (cached) return cached;
   const compiled = (async () => {
     const mjml2html = await loadMjml();
@@ -44,21 +44,20 @@ export function compileMjml(source: string): Promise<string> {
     try {
       ({ html } = await mjml2html(source, { validationLevel: 'strict', fonts: {}, keepComments: false, ignoreIncludes: true }));
     } catch (error) {
-      cache.delete(key);
+      memo.delete(key);
       throw new EmailTemplateError(`MJML refused the newsletter email: ${error instanceof Error ? error.message : String(error)}`);
     }
     // MJML resets the body's margin in a <style> only: write it inline too, for clients that strip <style>
     return html.replace(/<body style="/, '<body style="margin:0;padding:0;');
   })();
-  cache.set(key, compiled);
-  while (cache.size > cacheSize) cache.delete(cache.keys().next().value!);
+  memo.set(key, compiled);
   return compiled;
 }
 
 /** The email of one newsletter, for a site whose base URL is final (every URL is made absolute from it). */
-export async function renderNewsletterEmail(newsletter: Newsletter, site: Site): Promise<RenderedEmail> {
+export async function renderNewsletterEmail(newsletter: Newsletter, site: Site, memo?: MjmlMemo): Promise<RenderedEmail> {
   const model = emailModel(newsletter, site);
   const mjml = toHtml(newsletterMjml(model));
-  const html = await compileMjml(mjml);
+  const html = await compileMjml(mjml, memo);
   return { mjml, html, text: newsletterText(model) };
 }

@@ -5,8 +5,8 @@ import type { Area, ContentGraph, NewsItem, Newsletter } from '../content/graph.
 import { imagePlan, mimeTypes } from '../images/variants.js';
 import { placeBody } from '../render/prose.js';
 import { rewrite } from '../render/rewrite.js';
-import { urls, type FeedFormat } from '../routes/urls.js';
-import type { Extra, ExtraFile } from './index.js';
+import { absoluteUrl, feedFiles, urls, type FeedFormat } from '../routes/urls.js';
+import type { Extra, ExtraFile } from './extra.js';
 import { latestContentDate } from './last-modified.js';
 import { xmlDocument, xmlSafe } from './xml.js';
 
@@ -20,8 +20,6 @@ import { xmlDocument, xmlSafe } from './xml.js';
 /** The newest items a feed carries. */
 export const feedSize = 50;
 
-/** The absolute URL of a site path ("/nyheter/") under the base URL, which may have a path. */
-const siteUrl = (baseUrl: string, path: string) => new URL(path.replace(/^\//, ''), baseUrl).href;
 
 /** A calendar date as a moment: noon UTC is the same day in Sweden, summer or winter. */
 const noon = (date: string) => new Date(`${date}T12:00:00Z`);
@@ -33,7 +31,7 @@ const noon = (date: string) => new Date(`${date}T12:00:00Z`);
  */
 export function absoluteUrls(tree: Root, pageUrl: string, baseUrl: string): Root {
   const absolute = (url: string) =>
-    /^[a-z][a-z0-9+.-]*:/i.test(url) ? url : url.startsWith('/') && !url.startsWith('//') ? siteUrl(baseUrl, url) : new URL(url, pageUrl).href;
+    /^[a-z][a-z0-9+.-]*:/i.test(url) ? url : url.startsWith('/') && !url.startsWith('//') ? absoluteUrl(baseUrl, url) : new URL(url, pageUrl).href;
   return rewrite(tree, (node: Element) => {
     const properties: Element['properties'] = {};
     for (const name of ['href', 'src'] as const) {
@@ -55,13 +53,13 @@ export function absoluteUrls(tree: Root, pageUrl: string, baseUrl: string): Root
  * Feed HTML by news body: a body object lives as long as its file is unchanged (the session
  * keeps parsed files), so the preview does not re-serialise every feed item on every save.
  */
-const itemHtmlCache = new WeakMap<Root, Map<string, string>>();
+type ItemHtmlMemo = WeakMap<Root, Map<string, string>>;
 
 /** A news item in full, as HTML with absolute URLs: ingress, image and text. */
-export function itemHtml(item: NewsItem, pageUrl: string, baseUrl: string): string {
+export function itemHtml(item: NewsItem, pageUrl: string, baseUrl: string, memo: ItemHtmlMemo = new WeakMap()): string {
   const key = `${pageUrl}\n${baseUrl}\n${item.lead}\n${item.image ? `${item.image.file.hash}\n${item.image.alt}` : ''}`;
-  let cached = itemHtmlCache.get(item.body);
-  if (!cached) itemHtmlCache.set(item.body, (cached = new Map()));
+  let cached = memo.get(item.body);
+  if (!cached) memo.set(item.body, (cached = new Map()));
   const hit = cached.get(key);
   if (hit !== undefined) return hit;
   const html = renderItemHtml(item, pageUrl, baseUrl);
@@ -106,12 +104,12 @@ interface FeedSpec {
   url: (format: FeedFormat) => string;
 }
 
-function newsEntry(item: NewsItem, baseUrl: string): FeedEntry {
+function newsEntry(item: NewsItem, baseUrl: string, memo: ItemHtmlMemo): FeedEntry {
   return {
     title: item.title,
     path: urls.newsItem(item),
     summary: item.lead,
-    content: (link) => itemHtml(item, link, baseUrl),
+    content: (link) => itemHtml(item, link, baseUrl, memo),
     date: item.date,
     categories: item.areas.map((area) => ({ name: area.title, term: area.slug })),
     image: item.image ? imagePlan(item.image.file).fallback.url : undefined,
@@ -166,7 +164,7 @@ interface FeedDocument {
 
 function feedDocument(spec: FeedSpec, graph: ContentGraph): FeedDocument {
   const { site } = graph;
-  const absolute = (path: string) => siteUrl(site.baseUrl, path);
+  const absolute = (path: string) => absoluteUrl(site.baseUrl, path);
   const items = spec.items.slice(0, feedSize);
   const updated = items[0]?.date ?? latestContentDate(graph);
   return {
@@ -197,20 +195,22 @@ function feedDocument(spec: FeedSpec, graph: ContentGraph): FeedDocument {
  * The last files written for each feed, by the feed they were written from: writing XML is the
  * costly part, and in the preview most saves change no feed at all.
  */
-const feedCache = new Map<string, { key: string; files: ExtraFile[] }>();
+type FeedMemo = Map<string, { key: string; files: ExtraFile[] }>;
 
-function feedFilesFor(spec: FeedSpec, graph: ContentGraph): ExtraFile[] {
+const feedFile = (spec: Pick<FeedSpec, 'url'>, format: FeedFormat) => spec.url(format).replace(/^\//, '');
+
+function feedFilesFor(spec: FeedSpec, graph: ContentGraph, memo: FeedMemo): ExtraFile[] {
   const feed = feedDocument(spec, graph);
   const key = JSON.stringify(feed);
-  const cached = feedCache.get(spec.page);
+  const cached = memo.get(spec.page);
   if (cached?.key === key) return [...cached.files];
-  const file = (format: FeedFormat) => spec.url(format).replace(/^\//, '');
+  const file = (format: FeedFormat) => feedFile(spec, format);
   const files = [
     { path: file('atom'), contents: atom(feed) },
     { path: file('rss'), contents: rss(feed) },
     { path: file('json'), contents: jsonFeed(feed) },
   ];
-  feedCache.set(spec.page, { key, files: [...files] });
+  memo.set(spec.page, { key, files: [...files] });
   return files;
 }
 
@@ -316,38 +316,34 @@ function jsonFeed(feed: FeedDocument): string {
   return `${JSON.stringify(document, (_key, value: unknown) => (typeof value === 'string' ? xmlSafe(value) : value), 2)}\n`;
 }
 
-export const feeds: Extra = ({ graph }) => {
+/** The feeds of the site: all news, the newsletter's issues, and each area's news. */
+function feedSpecs(graph: ContentGraph, memo: ItemHtmlMemo): FeedSpec[] {
   const { site } = graph;
-  const files = feedFilesFor(
-    { title: `Nyheter – ${site.title}`, description: site.description, page: urls.news(), items: graph.news.slice(0, feedSize).map((item) => newsEntry(item, site.baseUrl)), url: urls.newsFeed },
-    graph,
-  );
-  files.push(
-    ...feedFilesFor(
-      {
-        title: `${site.newsletter?.name ?? 'Nyhetsbrev'} – ${site.title}`,
-        description: `Alla nummer av ${site.newsletter?.name ?? 'nyhetsbrevet'}.`,
-        page: urls.newsletters(),
-        items: graph.newsletters.slice(0, feedSize).map((newsletter) => newsletterEntry(newsletter, site.baseUrl)),
-        url: urls.newsletterFeed,
-      },
-      graph,
-    ),
-  );
-  for (const area of graph.areas) {
-    files.push(
-      ...feedFilesFor(
-        {
-          title: `${area.title} – nyheter från ${site.organisation}`,
-          description: area.summary,
-          page: urls.area(area),
-          items: area.news.slice(0, feedSize).map((item) => newsEntry(item, site.baseUrl)),
-          url: (format) => urls.areaFeed(area as Area, format),
-        },
-        graph,
-      ),
-    );
-  }
-  return files;
-};
+  return [
+    { title: `Nyheter – ${site.title}`, description: site.description, page: urls.news(), items: graph.news.slice(0, feedSize).map((item) => newsEntry(item, site.baseUrl, memo)), url: urls.newsFeed },
+    {
+      title: `${site.newsletter?.name ?? 'Nyhetsbrev'} – ${site.title}`,
+      description: `Alla nummer av ${site.newsletter?.name ?? 'nyhetsbrevet'}.`,
+      page: urls.newsletters(),
+      items: graph.newsletters.slice(0, feedSize).map((newsletter) => newsletterEntry(newsletter, site.baseUrl)),
+      url: urls.newsletterFeed,
+    },
+    ...graph.areas.map((area) => ({
+      title: `${area.title} – nyheter från ${site.organisation}`,
+      description: area.summary,
+      page: urls.area(area),
+      items: area.news.slice(0, feedSize).map((item) => newsEntry(item, site.baseUrl, memo)),
+      url: (format: FeedFormat) => urls.areaFeed(area, format),
+    })),
+  ];
+}
 
+export function feedsExtra(): Extra {
+  const items: ItemHtmlMemo = new WeakMap();
+  const feeds: FeedMemo = new Map();
+  return {
+    name: 'feeds',
+    paths: ({ graph }) => feedSpecs(graph, items).flatMap((spec) => (Object.keys(feedFiles) as FeedFormat[]).map((format) => feedFile(spec, format))),
+    make: ({ graph }) => feedSpecs(graph, items).flatMap((spec) => feedFilesFor(spec, graph, feeds)),
+  };
+}

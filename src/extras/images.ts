@@ -3,15 +3,13 @@ import type { ContentGraph, Image } from '../content/graph.js';
 import type { ImageFile } from '../images/inspect.js';
 import { imageLimits } from '../images/inspect.js';
 import { imagePlan, type Variant } from '../images/variants.js';
-import type { Extra, ExtraFile } from './index.js';
+import type { Extra, ExtraFile } from './extra.js';
 
 /*
  * Every image a page shows, in every width and format of its plan (images/variants.ts): AVIF,
  * WebP and JPEG, made with sharp. Variants are remembered by the image's hash, so the preview
  * makes them once per image and a build makes each once.
  */
-
-const made = new Map<string, ExtraFile[]>();
 
 /** Variants are named after the file and its bytes: two files with the same bytes get their own. */
 const keyOf = (file: ImageFile) => `${file.contentPath}#${file.hash}`;
@@ -24,8 +22,6 @@ export function imagesOf(graph: ContentGraph): Image[] {
 }
 
 async function variantsOf(file: ImageFile, preview: boolean): Promise<ExtraFile[]> {
-  const cached = made.get(keyOf(file));
-  if (cached) return cached;
   const { default: sharp } = await import('sharp');
   if (preview) sharp.cache(false);
   const bytes = await readFile(file.absolutePath);
@@ -43,15 +39,42 @@ async function variantsOf(file: ImageFile, preview: boolean): Promise<ExtraFile[
   };
   const files: ExtraFile[] = [];
   for (const variants of Object.values(plan.variants)) files.push(...(await Promise.all(variants.map(encode))));
-  made.set(keyOf(file), files);
   return files;
 }
 
-export const images: Extra = async ({ graph, mode }) => {
-  const files: ExtraFile[] = [];
-  const wanted = imagesOf(graph);
-  for (const image of wanted) files.push(...(await variantsOf(image.file, mode === 'dev')));
-  const used = new Set(wanted.map((image) => keyOf(image.file)));
-  for (const key of [...made.keys()]) if (!used.has(key)) made.delete(key);
-  return files;
-};
+/**
+ * Image variants made so far, by image file and hash. A variant depends on nothing but the
+ * image's bytes, so sessions may share a store when they are handed one (tests that build the
+ * same images many times do); each session otherwise has its own.
+ */
+export class ImageVariants {
+  private readonly made = new Map<string, ExtraFile[]>();
+
+  async of(file: ImageFile, preview: boolean): Promise<ExtraFile[]> {
+    const key = `${keyOf(file)}#${preview}`;
+    let files = this.made.get(key);
+    if (!files) this.made.set(key, (files = await variantsOf(file, preview)));
+    return files;
+  }
+
+  /** Forgets the variants of images no longer shown. */
+  keepOnly(files: readonly ImageFile[], preview: boolean): void {
+    const used = new Set(files.map((file) => `${keyOf(file)}#${preview}`));
+    for (const key of [...this.made.keys()]) if (key.endsWith(`#${preview}`) && !used.has(key)) this.made.delete(key);
+  }
+}
+
+export function imagesExtra(variants = new ImageVariants()): Extra {
+  return {
+    name: 'images',
+    paths: ({ graph }) => imagesOf(graph).flatMap((image) => Object.values(imagePlan(image.file).variants).flatMap((list) => list.map((variant) => variant.url.replace(/^\//, '')))),
+    async make({ graph, mode }) {
+      const preview = mode === 'dev';
+      const files: ExtraFile[] = [];
+      const wanted = imagesOf(graph);
+      for (const image of wanted) files.push(...(await variants.of(image.file, preview)));
+      variants.keepOnly(wanted.map((image) => image.file), preview);
+      return files;
+    },
+  };
+}

@@ -5,7 +5,7 @@ import type { CacheView } from '../cache/store.js';
 import type { RouteKind } from '../routes/routes.js';
 import { urls } from '../routes/urls.js';
 import { wellFormed } from './xml.js';
-import type { Extra, ExtraFile } from './index.js';
+import type { Extra, ExtraFile } from './extra.js';
 
 /*
  * Search: the Pagefind index of the goals, projects, news and newsletters (the pages whose <main>
@@ -23,7 +23,10 @@ export const indexedKinds: readonly RouteKind[] = ['goal', 'project', 'news-item
 /** Pagefind's own UI bundles: the search page has its own script, so these are not published. */
 const unused = /^pagefind-(?:ui|modular-ui|component-ui|highlight)\./;
 
-let previous: { key: string; files: ExtraFile[] } | undefined;
+/** The index a session made last, by the pages it was made of: an unchanged site needs no Pagefind. */
+export interface SearchMemory {
+  previous?: { key: string; files: ExtraFile[] };
+}
 
 /** The search index as the disk cache keeps it. */
 interface StoredIndex {
@@ -49,7 +52,10 @@ export class SearchIndexer {
   private index?: Promise<PagefindIndex>;
   private readonly added: Promise<void>[] = [];
 
-  constructor(private readonly cache?: CacheView) {}
+  constructor(
+    private readonly cache: CacheView | undefined,
+    private readonly memory: SearchMemory,
+  ) {}
 
   /** A page of the index, in route order; `fresh` when it was rendered in this build. */
   add(url: string, html: string, fresh: boolean): void {
@@ -62,12 +68,12 @@ export class SearchIndexer {
   /** The index's files, once every page is added. */
   async files(): Promise<ExtraFile[]> {
     const key = this.hash.digest('hex');
-    if (previous?.key === key) return this.settle(previous.files);
+    if (this.memory.previous?.key === key) return this.settle(this.memory.previous.files);
     const address = this.cache?.address(['search-index', key]);
     const stored = address ? this.cache?.get<StoredIndex>(address) : undefined;
     if (Array.isArray(stored?.files) && stored.files.every((file) => typeof file?.path === 'string' && typeof file.base64 === 'string')) {
       const files = stored.files.map((file) => ({ path: file.path, contents: new Uint8Array(Buffer.from(file.base64, 'base64')) }));
-      previous = { key, files };
+      this.memory.previous = { key, files };
       return this.settle(files);
     }
     if (!this.index) this.start();
@@ -81,7 +87,7 @@ export class SearchIndexer {
         .filter((file) => !unused.test(file.path))
         .map((file) => ({ path: `${folder}${file.path}`, contents: new Uint8Array(file.content) }))
         .sort((a, b) => (a.path < b.path ? -1 : 1));
-      previous = { key, files };
+      this.memory.previous = { key, files };
       if (address) this.cache?.put(address, { files: files.map((file) => ({ path: file.path, base64: Buffer.from(file.contents).toString('base64') })) } satisfies StoredIndex);
       return files;
     } finally {
@@ -148,7 +154,14 @@ export class SearchIndexer {
 /** Pages of these kinds go into the index. */
 export const isIndexed = (kind: RouteKind) => indexedKinds.includes(kind);
 
-export const search: Extra = async ({ search }) => {
-  const script: ExtraFile = { path: urls.searchScript().replace(/^\//, ''), contents: await readFile(searchScriptPath, 'utf8') };
-  return search ? [script, ...(await search.files())] : [script];
-};
+export function searchExtra(): Extra {
+  return {
+    name: 'search',
+    // the index's own files are loaded by the search script, never linked from a page
+    paths: () => [urls.searchScript().replace(/^\//, '')],
+    async make({ search }) {
+      const script: ExtraFile = { path: urls.searchScript().replace(/^\//, ''), contents: await readFile(searchScriptPath, 'utf8') };
+      return search ? [script, ...(await search.files())] : [script];
+    },
+  };
+}

@@ -1,7 +1,7 @@
 import { x } from 'xastscript';
 import type { Route } from '../routes/routes.js';
-import { urls } from '../routes/urls.js';
-import type { Extra, ExtraFile } from './index.js';
+import { absoluteUrl, urls } from '../routes/urls.js';
+import type { Extra, ExtraFile } from './extra.js';
 import { lastModified } from './last-modified.js';
 import { xmlDocument } from './xml.js';
 
@@ -14,25 +14,33 @@ import { xmlDocument } from './xml.js';
 /** Pages that are not listed: the error page and the search page. */
 export const unlisted = (route: Route): boolean => route.kind === 'not-found' || route.kind === 'search';
 
-/** By route list: the preview keeps its graph and routes through an edit of text, and the sitemap does not change then. */
-const made = new WeakMap<readonly Route[], { graph: object; files: ExtraFile[] }>();
+const files = () => [urls.sitemap(), urls.robots()].map((url) => url.replace(/^\//, ''));
 
-export const sitemap: Extra = ({ graph, routes }) => {
-  const known = made.get(routes);
-  if (known?.graph === graph) return known.files;
-  const absolute = (path: string) => new URL(path.replace(/^\//, ''), graph.site.baseUrl).href;
-  const entries = routes
-    .filter((route) => !unlisted(route))
-    .map((route) => {
-      const modified = lastModified(route, graph);
-      return x('url', {}, x('loc', absolute(route.path)), modified ? x('lastmod', modified) : undefined);
-    });
-  const xml = xmlDocument(x(null, x('urlset', { xmlns: 'http://www.sitemaps.org/schemas/sitemap/0.9' }, entries)));
-  const robots = `User-agent: *\nAllow: /\n\nSitemap: ${absolute(urls.sitemap())}\n`;
-  const files = [
-    { path: urls.sitemap().replace(/^\//, ''), contents: xml },
-    { path: urls.robots().replace(/^\//, ''), contents: robots },
-  ];
-  made.set(routes, { graph, files });
-  return files;
-};
+export function sitemapExtra(): Extra {
+  // by route list: the preview keeps its graph and routes through an edit of text, and the sitemap does not change then
+  const made = new WeakMap<readonly Route[], { graph: object; files: ExtraFile[] }>();
+  return {
+    name: 'sitemap',
+    paths: files,
+    make({ graph, routes }) {
+      const known = made.get(routes);
+      if (known?.graph === graph) return known.files;
+      const { baseUrl } = graph.site;
+      const entries = routes
+        .filter((route) => !unlisted(route))
+        .map((route) => {
+          const modified = lastModified(route, graph);
+          return x('url', {}, x('loc', absoluteUrl(baseUrl, route.path)), modified ? x('lastmod', modified) : undefined);
+        });
+      const xml = xmlDocument(x(null, x('urlset', { xmlns: 'http://www.sitemaps.org/schemas/sitemap/0.9' }, entries)));
+      const robots = `User-agent: *\nAllow: /\n\nSitemap: ${absoluteUrl(baseUrl, urls.sitemap())}\n`;
+      const [sitemapFile, robotsFile] = files();
+      const result = [
+        { path: sitemapFile!, contents: xml },
+        { path: robotsFile!, contents: robots },
+      ];
+      made.set(routes, { graph, files: result });
+      return result;
+    },
+  };
+}

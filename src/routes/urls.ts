@@ -51,3 +51,8 @@ export function outputFile(path: string): string {
   const relative = path.replace(/^\//, '');
   return relative === '' || relative.endsWith('/') ? `${relative}index.html` : relative;
 }
+
+/** A root-relative URL path ("/nyheter/") as an absolute URL on the published site. */
+export function absoluteUrl(baseUrl: string, path: string): string {
+  return new URL(path.replace(/^\//, ''), baseUrl).href;
+}

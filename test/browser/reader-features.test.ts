@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BuildSession } from '../../src/session.js';
+import { BuildSession } from '../../src/session/session.js';
 import { buildSite, cleanupAll, siteSources, type BuiltSite } from '../support/build-site.js';
 import { axeCheck, chromiumAvailable, formatAxeViolations, launchBrowser } from '../support/browser.js';
 import { fixture } from '../support/cli.js';

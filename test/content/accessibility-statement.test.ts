@@ -9,7 +9,7 @@ import { checkContent } from '../../src/commands/check.js';
 import { contentWarnings, oneYearBefore } from '../../src/content/warnings.js';
 import { deriveRoutes } from '../../src/routes/routes.js';
 import { pageContext } from '../../src/render/render.js';
-import { BuildSession } from '../../src/session.js';
+import { BuildSession } from '../../src/session/session.js';
 import { copyContent, fixture, root, runCli } from '../support/cli.js';
 import { area, contentError, places, removeSites, siteYaml, writeSite } from './temp-site.js';
 import { select } from '../support/hast.js';

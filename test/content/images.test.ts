@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSite, loadSite, type SiteBuild } from '../../src/build.js';
 import { imageLimits, inspectImage } from '../../src/images/inspect.js';
 import { imagePlan, widthsFor } from '../../src/images/variants.js';
-import { BuildSession } from '../../src/session.js';
+import { BuildSession } from '../../src/session/session.js';
 import { copyContent, fixture } from '../support/cli.js';
 import { area, contentError, news, places, removeSites, siteYaml, writeSite } from './temp-site.js';
 import { select } from '../support/hast.js';

@@ -2,7 +2,7 @@ import { readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { BuildSession } from '../../src/session.js';
+import { BuildSession } from '../../src/session/session.js';
 import { copyContent } from '../support/cli.js';
 import { elements, parseEmail, urlsOf } from './support.js';
 

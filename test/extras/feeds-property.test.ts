@@ -3,8 +3,8 @@ import { fromHtml } from 'hast-util-from-html';
 import { toString } from 'hast-util-to-string';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Area, ContentGraph, NewsItem, Newsletter, Site } from '../../src/content/graph.js';
-import { feeds } from '../../src/extras/feeds.js';
+import type { AreaNode, ContentGraph, NewsNode, Newsletter, Site } from '../../src/content/graph.js';
+import { feedsExtra } from '../../src/extras/feeds.js';
 import type { ExtraFile } from '../../src/extras/index.js';
 import { markdownToHast } from '../../src/markdown/processor.js';
 import { select } from '../support/hast.js';
@@ -120,7 +120,7 @@ function graphOf(texts: Texts): ContentGraph {
     navigation: [],
     newsletter: { name: texts.newsletterName },
   } as Site;
-  const area = { title: texts.areaTitle, summary: texts.areaSummary, order: 1, slug: 'omrade', goals: [], projects: [], news: [] } as unknown as Area;
+  const area = { title: texts.areaTitle, summary: texts.areaSummary, order: 1, slug: 'omrade', goals: [], projects: [], news: [] } as unknown as AreaNode;
   const news = texts.news.map(
     (item, index) =>
       ({
@@ -135,9 +135,9 @@ function graphOf(texts: Texts): ContentGraph {
         newsletters: [],
         body: markdownToHast(item.body, `nyheter/nyhet-${index + 1}.md`),
         image: { src: 'bilder/foto.jpg', alt: item.alt, decorative: false, file: { contentPath: 'bilder/foto.jpg', width: 800, height: 600, hash: '0123456789' } },
-      }) as unknown as NewsItem,
+      }) as unknown as NewsNode,
   );
-  (area as { news: readonly NewsItem[] }).news = news;
+  (area as { news: readonly NewsNode[] }).news = news;
   const newsletter = {
     number: 1,
     date: '2021-05-21',
@@ -186,7 +186,7 @@ describe('feeds for any text', () => {
     await fc.assert(
       fc.asyncProperty(texts, async (texts) => {
         const graph = graphOf(texts);
-        const files = await feeds({ graph, routes: [], mode: 'build' });
+        const files = await feedsExtra().make({ graph, routes: [], mode: 'build' });
         const newsTitles = texts.news.map((item) => expected(item.title));
         const feedsOf = [
           {

@@ -1,8 +1,8 @@
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { BuildSession } from '../src/session.js';
-import { copyContent, fixture } from './support/cli.js';
+import { BuildSession } from '../../src/session/session.js';
+import { copyContent, fixture } from '../support/cli.js';
 
 let content: string;
 let session: BuildSession;

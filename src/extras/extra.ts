@@ -1,0 +1,33 @@
+import type { ContentGraph } from '../content/graph.js';
+import type { Route } from '../routes/routes.js';
+import type { SearchIndexer } from './search.js';
+
+/** A file an extra adds to the site, relative to the output folder. */
+export interface ExtraFile {
+  path: string;
+  contents: string | Uint8Array;
+}
+
+export interface ExtraContext {
+  graph: ContentGraph;
+  routes: readonly Route[];
+  /** `build` writes the published site; `dev` is the preview, where slow extras may step aside. */
+  mode: 'build' | 'dev';
+  /**
+   * The search index, fed with the pages while they were rendered; absent when there is none
+   * to make (the preview, `build --no-search`).
+   */
+  search?: SearchIndexer;
+}
+
+/**
+ * Files made from the whole site rather than from one route: feeds, sitemap, search index,
+ * email versions, image variants. `paths` names, cheaply, the files `make` will write that pages
+ * may link to, so the link check runs before the slow work; `make` makes them. An extra is made
+ * per session (extras/index.ts), so what it remembers between updates is that session's alone.
+ */
+export interface Extra {
+  name: string;
+  paths(context: ExtraContext): string[];
+  make(context: ExtraContext): ExtraFile[] | Promise<ExtraFile[]>;
+}

@@ -1,0 +1,81 @@
+import { toHtml } from 'hast-util-to-html';
+import type { CacheView } from '../cache/store.js';
+import type { ContentGraph } from '../content/graph.js';
+import { applyBasePath } from '../render/base-path.js';
+import { linkInfo, type LinkInfo } from '../render/links.js';
+import { pageContext, renderRoute } from '../render/render.js';
+import type { PageKeys } from '../routes/page-key.js';
+import type { Route } from '../routes/routes.js';
+import { outputFile } from '../routes/urls.js';
+
+/** A page as the session keeps it: its HTML, what the link check needs, and what it was made from. */
+export interface RenderedPage extends LinkInfo {
+  /** The digest of the page's route and context (routes/page-key.ts). */
+  key: string;
+  /** Output file, relative to the output folder. */
+  file: string;
+  html: string;
+}
+
+/** A rendered page as the disk cache keeps it. */
+interface StoredPage {
+  html: string;
+  links: LinkInfo['links'];
+  ids: string[];
+}
+
+/** A page from the cache, if it has the shape of one (a damaged cache is a miss, not a broken page). */
+function storedPage(value: unknown): StoredPage | undefined {
+  const page = value as Partial<StoredPage> | undefined;
+  return typeof page?.html === 'string' && Array.isArray(page.links) && Array.isArray(page.ids) ? (page as StoredPage) : undefined;
+}
+
+export interface RenderInput {
+  routes: readonly Route[];
+  graph: ContentGraph;
+  keys: PageKeys;
+  /** The pages of the last good update, by path: one with the same key is taken as it is. */
+  previous: ReadonlyMap<string, RenderedPage>;
+  /** Pages of earlier runs, by key. */
+  cache?: CacheView;
+  /** Each page in route order, whether it was rendered now; the render waits when it returns a promise. */
+  onPage?: (route: Route, page: RenderedPage, fresh: boolean) => void | Promise<void>;
+}
+
+/**
+ * Every route's page: the last update's when its key is the same, else the disk cache's, else
+ * rendered now (template → base path → HTML), with its links and ids for the link check.
+ */
+export async function renderPages({ routes, graph, keys, previous, cache, onPage }: RenderInput): Promise<{ pages: Map<string, RenderedPage>; rendered: number }> {
+  const basePath = new URL(graph.site.baseUrl).pathname;
+  const plan = routes.map((route) => {
+    const ctx = pageContext(graph, route);
+    const key = keys.key(route, ctx);
+    const kept = previous.get(route.path);
+    return { route, ctx, key, kept: kept?.key === key ? kept : undefined };
+  });
+  // looked up together, so the pack of pages can be let go of before rendering starts
+  const stored = plan.map(({ route, key, kept }) => {
+    if (kept || !cache) return undefined;
+    const address = cache.address(['page', route.path, key]);
+    return { address, page: storedPage(cache.get(address)) };
+  });
+
+  const pages = new Map<string, RenderedPage>();
+  let rendered = 0;
+  for (const [index, { route, ctx, key, kept }] of plan.entries()) {
+    const found = stored[index];
+    let page = kept ?? (found?.page ? { key, file: outputFile(route.path), html: found.page.html, links: found.page.links, ids: new Set(found.page.ids) } : undefined);
+    const fresh = !page;
+    if (!page) {
+      const tree = renderRoute(route, ctx);
+      page = { key, file: outputFile(route.path), html: `${toHtml(applyBasePath(tree, basePath))}\n`, ...linkInfo(tree, graph.site.baseUrl, route.path) };
+      if (found && cache) cache.put(found.address, { html: page.html, links: page.links, ids: [...page.ids] } satisfies StoredPage);
+      rendered++;
+    }
+    pages.set(route.path, page);
+    const waiting = onPage?.(route, page, fresh);
+    if (waiting) await waiting;
+  }
+  return { pages, rendered };
+}

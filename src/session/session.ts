@@ -1,0 +1,246 @@
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import type { VFileMessage } from 'vfile-message';
+import { SessionCache } from '../cache/session-cache.js';
+import { assemble } from '../content/assemble.js';
+import type { EntryBodies } from '../content/bodies.js';
+import { todayInSweden, withBaseUrl, type ContentGraph } from '../content/graph.js';
+import { sortMessages } from '../content/problems.js';
+import { createExtras, type Extra, type ExtraContext, type ExtraFile } from '../extras/index.js';
+import type { ImageVariants } from '../extras/images.js';
+import { isIndexed, SearchIndexer, type SearchMemory } from '../extras/search.js';
+import { ImageInspector } from '../images/inspect.js';
+import { checkLinks } from '../render/links.js';
+import { checkOutputPaths } from '../routes/collisions.js';
+import { PageKeys } from '../routes/page-key.js';
+import { deriveRoutes, type Route } from '../routes/routes.js';
+import { outputFile, urls } from '../routes/urls.js';
+import { stopwatch } from '../timings.js';
+import { ContentFiles } from './content-files.js';
+import { renderPages, type RenderedPage } from './render-pages.js';
+import { textOnlyEdit } from './text-edit.js';
+
+export const stylesheetPath = fileURLToPath(new URL('../../templates/style.css', import.meta.url));
+
+export interface SessionOptions {
+  contentDir: string;
+  /** Paths in messages are relative to this folder. */
+  cwd: string;
+  /** Overrides site.yaml's baseUrl. */
+  baseUrl?: string;
+  /** Show drafts and future news, marked (the preview). */
+  drafts: boolean;
+  /** Today, ÅÅÅÅ-MM-DD; news dated later is not published. */
+  today?: string;
+  /** The site's stylesheet; templates/style.css unless a test points elsewhere. */
+  stylesheet?: string;
+  /** Which extras run fully: `dev` lets slow ones (search index) step aside. */
+  mode?: 'build' | 'dev';
+  /**
+   * Where parsed files and rendered pages are kept between runs (see cache/store.ts); no
+   * cache when absent.
+   */
+  cacheDir?: string;
+  /** Reads the cache but adds nothing to it. */
+  cacheReadOnly?: boolean;
+  /** `false` leaves the search index out of a build (the preview never makes it). */
+  search?: boolean;
+  /** Image variants to share with other sessions (see extras/images.ts); by default the session's own. */
+  imageVariants?: ImageVariants;
+}
+
+/** What one update did. */
+export interface UpdateResult {
+  /** Every problem of the current content; when there are any, the output is the last good one. */
+  messages: VFileMessage[];
+  /** The graph of the current content, when it is valid. */
+  graph?: ContentGraph;
+  routes?: Route[];
+  /** Output files (relative to the output folder) written or changed by this update. */
+  changed: string[];
+  /** Output files that no longer exist. */
+  removed: string[];
+  /** Pages rendered in this update (the rest were kept or came from the disk cache). */
+  rendered: number;
+}
+
+/** The graph and routes of good content, with the text the graph's objects read. */
+interface Site {
+  graph: ContentGraph;
+  routes: Route[];
+  bodies: EntryBodies;
+}
+
+const sameContents = (a: string | Uint8Array | undefined, b: string | Uint8Array) =>
+  typeof a === 'string' || typeof b === 'string' ? a === b : a !== undefined && Buffer.compare(a, b) === 0;
+
+/**
+ * A build that can be updated. `verksam build` runs one update over everything; `verksam dev`
+ * keeps a session and updates it on every save. `update` is the pipeline, stage by stage:
+ * load and validate → graph → routes → render → link check → extras → output. What makes an
+ * update cheap lives beside it: the parsed files (content-files.ts), the last good site and its
+ * pages (a page is rendered again only when its key changed, render-pages.ts) and the disk
+ * cache (cache/session-cache.ts). Writing the output is the caller's (build.ts, the preview).
+ */
+export class BuildSession {
+  private readonly files: ContentFiles;
+  private readonly cache: SessionCache;
+  /** Image files are bytes, not text: inspected apart from parsing, each once per change. */
+  private readonly images = new ImageInspector();
+  private readonly extras: Extra[];
+  private readonly searchMemory: SearchMemory = {};
+  /** The last good update's site, pages and output. */
+  private last?: Site;
+  private pages = new Map<string, RenderedPage>();
+  private output = new Map<string, string | Uint8Array>();
+  private updates = 0;
+
+  constructor(readonly options: SessionOptions) {
+    this.files = new ContentFiles(options.contentDir, options.cwd);
+    this.extras = createExtras({ imageVariants: options.imageVariants });
+    this.cache = new SessionCache({
+      contentDir: options.contentDir,
+      cwd: options.cwd,
+      cacheDir: options.cacheDir,
+      readOnly: options.cacheReadOnly,
+      variant: [options.mode ?? 'build', String(options.drafts), options.baseUrl ?? ''],
+    });
+  }
+
+  /** The current good output: file (relative to the output folder) → contents. */
+  get outputFiles(): ReadonlyMap<string, string | Uint8Array> {
+    return this.output;
+  }
+
+  /**
+   * Brings the session up to date. `changed` lists content paths (relative to the content
+   * folder, or absolute) that changed, appeared or disappeared; without it every file is read.
+   */
+  async update(changed?: Iterable<string>): Promise<UpdateResult> {
+    const lap = stopwatch();
+    const mode = this.options.mode ?? 'build';
+    this.cache.begin(this.updates++ === 0 && changed === undefined);
+
+    // load and validate: the files whose text changed are parsed
+    const touched = await this.files.read(changed, await this.cache.view('entries'));
+    await this.cache.release('entries');
+    this.cache.filledBy(['entries']);
+    const { stats } = this.files;
+    lap(`read ${this.files.size} files, parse ${stats.parsed} (${stats.inWorker} in a worker, ${stats.cached} from the cache)`);
+
+    // graph and routes
+    const site = await this.site(touched);
+    if (!('graph' in site)) return this.failure(site.messages);
+    const { graph, routes } = site;
+    this.last = site;
+    lap('graph and routes');
+
+    // render: a page whose key is unchanged is kept; the search index is fed as the pages come
+    const search = mode === 'build' && this.options.search !== false ? new SearchIndexer(await this.cache.view('search'), this.searchMemory) : undefined;
+    if (stats.parsed > 0) search?.start();
+    try {
+      const hashes = this.files.hashes();
+      let indexed = 0;
+      const { pages, rendered } = await renderPages({
+        routes,
+        graph,
+        keys: new PageKeys((file) => hashes.get(file)),
+        previous: this.pages,
+        cache: await this.cache.view('pages'),
+        onPage: (route, page, fresh) => {
+          if (!search || !isIndexed(route.kind)) return;
+          search.add(route.path, page.html, fresh);
+          // now and then, let the pages reach the search index (another process) while the next ones are made
+          if (++indexed % 32 === 0) return search.caughtUp();
+        },
+      });
+      await this.cache.release('pages');
+      lap(`render ${rendered} of ${routes.length} pages`);
+
+      // link check, before the slow extras: against the pages and the files the extras will make
+      const context: ExtraContext = { graph, routes, mode, search };
+      const stylesheet: ExtraFile = { path: outputFile(urls.stylesheet()), contents: await readFile(this.options.stylesheet ?? stylesheetPath, 'utf8') };
+      const planned = [stylesheet.path, ...this.extras.flatMap((extra) => extra.paths(context))];
+      const broken = checkLinks(pages, new Set(planned.map((path) => `/${path}`)));
+      if (broken.length > 0) return this.failure(broken);
+      lap('link check');
+
+      // extras
+      const added: ExtraFile[] = [stylesheet];
+      for (const extra of this.extras) {
+        added.push(...(await extra.make(context)));
+        lap(extra.name);
+      }
+      const made = new Set(added.map((file) => file.path));
+      const missing = planned.filter((path) => !made.has(path));
+      if (missing.length > 0) throw new Error(`extras promised files they did not make: ${missing.join(', ')}`);
+
+      // output: the update is good and becomes the current one
+      this.cache.filledBy(['pages', 'search']);
+      return { messages: [], graph, routes, rendered, ...this.replaceOutput(pages, added) };
+    } finally {
+      await search?.dispose();
+    }
+  }
+
+  /** Forgets every rendered page, e.g. after the templates changed. */
+  invalidatePages(): void {
+    this.last = undefined;
+    this.pages.clear();
+  }
+
+  /** Writes what the first, full update read and made to the disk cache, for the next run. */
+  persist(): Promise<void> {
+    return this.cache.persist();
+  }
+
+  /**
+   * The graph and routes of the content as read: the last ones when nothing changed or only text
+   * did (the new text is swapped in, see content/bodies.ts), else built anew; or the problems.
+   */
+  private async site(touched: ReadonlySet<string>): Promise<Site | { messages: VFileMessage[] }> {
+    if (this.last && touched.size === 0) return this.last;
+    const text = this.last ? textOnlyEdit(touched, this.files) : undefined;
+    if (this.last && text) {
+      for (const entry of text) this.last.bodies.set(entry);
+      return this.last;
+    }
+    const { contentDir, cwd, drafts, baseUrl } = this.options;
+    const images = await this.images.inspect(contentDir, cwd, [...this.files.all()].map(([path]) => path));
+    const built = assemble(
+      [...this.files.all()].map(([contentPath, { result }]) => ({ contentPath, result })),
+      { drafts, today: this.options.today ?? todayInSweden(), images },
+    );
+    if (!built.graph || !built.bodies) return { messages: built.messages };
+    const graph = baseUrl ? withBaseUrl(built.graph, baseUrl) : built.graph;
+    const routes = deriveRoutes(graph);
+    const collisions = checkOutputPaths(routes);
+    if (collisions.length > 0) return { messages: collisions };
+    return { graph, routes, bodies: built.bodies };
+  }
+
+  /** Makes `pages` and `added` the output; says which output files changed and which went. */
+  private replaceOutput(pages: Map<string, RenderedPage>, added: readonly ExtraFile[]): { changed: string[]; removed: string[] } {
+    const output = new Map<string, string | Uint8Array>();
+    const changed: string[] = [];
+    for (const page of pages.values()) {
+      output.set(page.file, page.html);
+      if (this.output.get(page.file) !== page.html) changed.push(page.file);
+    }
+    for (const file of added) {
+      if (output.has(file.path)) throw new Error(`an extra wrote ${file.path}, which is a page`);
+      if (!sameContents(this.output.get(file.path), file.contents)) changed.push(file.path);
+      output.set(file.path, file.contents);
+    }
+    const removed = [...this.output.keys()].filter((file) => !output.has(file));
+    this.pages = pages;
+    this.output = output;
+    return { changed, removed };
+  }
+
+  private failure(messages: VFileMessage[]): UpdateResult {
+    // after a failure the next update builds the graph anew, whatever it changes
+    this.last = undefined;
+    return { messages: sortMessages(messages), changed: [], removed: [], rendered: 0 };
+  }
+}
