@@ -94,7 +94,7 @@ describe('verksam build', () => {
   it('refuses an output folder inside the content folder', async () => {
     const { content } = await brokenCopy();
     const result = await runCli(['build', '--content', content, '--out', join(content, 'dist')]);
-    expect(result.code).toBe(1);
+    expect(result.code).toBe(2);
     expect(result.stderr).toContain('ligger i innehållsmappen');
     expect(existsSync(join(content, 'dist'))).toBe(false);
   });

@@ -52,7 +52,7 @@ describe('replacing the output folder', () => {
 
   it('puts the site back when the previous build was killed between the renames, and leaves nothing git would add', async () => {
     const { content, cwd } = await basicCopy();
-    const args = ['build', '--content', content, '--out', 'dist', '--no-pdf', '--no-search'];
+    const args = ['build', '--content', content, '--out', 'dist', '--no-pdf', '--no-search', '--no-cache'];
     expect((await runCli(args, cwd)).code).toBe(0);
     await rm(join(content, 'nyheter', 'sakerhet.md'));
 
