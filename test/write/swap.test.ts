@@ -1,7 +1,7 @@
 import { execFile, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import * as fs from 'node:fs/promises';
-import { mkdtemp, readdir, rm, utimes } from 'node:fs/promises';
+import { mkdtemp, readdir, rm, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -61,6 +61,7 @@ describe('replacing the output folder', () => {
       child.on('exit', (_code, signal) => done(signal));
     });
     expect(killed).toBe('SIGKILL');
+    expect(existsSync(join(cwd, 'dist'))).toBe(false);
     const leftovers = (await readdir(cwd)).filter((name) => name !== 'content' && name !== 'dist');
     expect(leftovers.length).toBeGreaterThan(0);
     for (const name of leftovers) {
@@ -68,6 +69,14 @@ describe('replacing the output folder', () => {
       const ignored = await new Promise<boolean>((done) => execFile('git', ['-C', root, 'check-ignore', '--no-index', '-q', `${name}/`], (error) => done(!error)));
       expect(ignored, name).toBe(true);
     }
+
+    // the next build puts the published site back first, even when it then fails on the content
+    const broken = join(content, 'nyheter', 'trasig.md');
+    await writeFile(broken, '---\ntitle: Trasig\n---\nText\n');
+    const failed = await runCli(args, cwd);
+    expect(failed.code).toBe(1);
+    expect(existsSync(join(cwd, 'dist', 'nyheter', '2021', 'sakerhet', 'index.html'))).toBe(true);
+    await rm(broken);
 
     const next = await runCli(args, cwd);
     expect(next.stderr).toBe('');
