@@ -7,4 +7,12 @@ import { fileURLToPath } from 'node:url';
 import { register } from 'tsx/esm/api';
 
 register({ tsconfig: fileURLToPath(new URL('../tsconfig.json', import.meta.url)) });
-await import('../src/cli.ts');
+try {
+  await import('../src/cli.ts');
+} catch (error) {
+  // the command line itself did not load (src/cli.ts handles everything after): still a sentence and exit code 3
+  const { describeInternalError } = await import('../src/internal-error.ts').catch(() => ({ describeInternalError: (e) => `verksam: internt fel: ${e?.message ?? e}` }));
+  const debug = process.env.VERKSAM_DEBUG && process.env.VERKSAM_DEBUG !== '0';
+  console.error(debug && error?.stack ? `${describeInternalError(error)}\n${error.stack}` : describeInternalError(error));
+  process.exitCode = 3;
+}

@@ -76,7 +76,7 @@ export async function build(options: Partial<BuildOptions> = {}): Promise<BuildR
   lap('print editions');
   // which files the last build wrote there, so unchanged ones are linked instead of written (see write/manifest.ts)
   const manifest = resolved.cacheDir && !resolved.cacheReadOnly ? join(resolve(resolved.cwd, resolved.cacheDir), 'output', `${OutputManifest.hash(resolve(resolved.outDir))}.json`) : undefined;
-  await writeSiteAtomically(resolved.outDir, site.files, { manifest });
+  await writeSiteAtomically(resolved.outDir, site.files, { manifest, replaceOut: resolved.replaceOut });
   lap(`write ${site.files.length} files`);
   return { ...site, outDir: resolved.outDir, milliseconds: performance.now() - started, pdfs: withPdfs.pdfs, notices: withPdfs.notices };
 }

@@ -1,19 +1,22 @@
 import { access } from 'node:fs/promises';
 import { relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { build } from './build.js';
-import { checkContent, jsonReport } from './commands/check.js';
-import { createNewFile, isNewType, newTypes, type NewRequest } from './commands/new.js';
-import { todayInSweden } from './content/graph.js';
-import { formatNewsletterReport, newsletterCommand } from './commands/newsletter.js';
+import type { NewRequest } from './commands/new.js';
 import { defaults } from './config.js';
 import { ContentError } from './content/problems.js';
+import { calendarDate } from './content/schemas.js';
+import { baseUrlProblem } from './format/base-url.js';
+import { describeInternalError } from './internal-error.js';
 import { formatMessages, formatWarnings } from './report.js';
-import { formatFileSize } from './format/file-size.js';
-import { gmailClipBytes } from './email/files.js';
+import { checkOutputDir } from './write/output-dir.js';
+import { OutputError } from './write/output-error.js';
+
+// Each command's own modules are imported when it runs: a bug in a template (a syntax error)
+// then breaks the commands that render, with a sentence naming the template, never --help or new.
 
 const usage = `Användning:
-  verksam build [--content MAPP] [--out MAPP] [--base-url URL] [--no-pdf] [--no-search] [--no-cache]
+  verksam build [--content MAPP] [--out MAPP] [--replace-out] [--base-url URL] [--now ÅÅÅÅ-MM-DD]
+                [--no-pdf] [--no-search] [--no-cache]
                                                                  bygger webbplatsen, med verksamhetsberättelsen som PDF
   verksam check [--content MAPP] [--format json]                 kontrollerar innehåll och länkar utan att skriva något
   verksam new <typ> "<titel>" [--area OMRÅDE] [--content MAPP]   skapar en ny innehållsfil som går att bygga direkt
@@ -30,7 +33,10 @@ const usage = `Användning:
   Utan --area får ett projekt eller mål det första området; new skriver aldrig över en fil.
 
   --content   innehållsmappen (standard: ${defaults.contentDir})
-  --out       utdatamappen, ersätts i sin helhet (standard: ${defaults.outDir})
+  --out       utdatamappen, ersätts i sin helhet (standard: ${defaults.outDir}); en mapp med filer som
+              verksam inte skrev ersätts bara med --replace-out
+  --replace-out  ersätt utdatamappen även om den har andra filer (aldrig innehålls-, arbets- eller
+              hemmappen eller ett git-förråd)
   --base-url  adressen webbplatsen publiceras på (standard: baseUrl i site.yaml)
   --format    json: problemen som JSON på standard ut, för redigeringsverktyg (standard: text)
   --area      områdets namn, som filnamnet i omraden/ utan .md (t.ex. av-media)
@@ -42,18 +48,25 @@ const usage = `Användning:
               eller VERKSAM_CHROMIUM)
   --no-search bygg inget sökindex (snabbare; sökningen fungerar då inte)
   --no-cache  läs och skriv inte ${defaults.cacheDir}/, där tolkade filer och färdiga sidor sparas
-              mellan byggen (mappen kan alltid tas bort)`;
+              mellan byggen (mappen kan alltid tas bort)
+
+  Slutkoder:
+    0  klart
+    1  innehållet har fel: rätta filerna som nämns
+    2  kommandot kunde inte köras som det angavs: okänd flagga, fel värde, en mapp som saknas,
+       inte får ersättas eller inte går att skriva till
+    3  internt fel i verksam eller en mall, inte i innehållet (VERKSAM_DEBUG=1 visar detaljer)`;
 
 /** The options each command takes; any other is a wrong argument. */
 const commandOptions: Readonly<Record<string, readonly string[]>> = {
-  build: ['content', 'out', 'base-url', 'now', 'no-pdf', 'no-search', 'no-cache'],
+  build: ['content', 'out', 'replace-out', 'base-url', 'now', 'no-pdf', 'no-search', 'no-cache'],
   check: ['content', 'format', 'now', 'no-cache'],
   dev: ['content', 'port', 'now', 'no-cache'],
   new: ['content', 'area', 'year', 'date'],
-  newsletter: ['content', 'out', 'base-url', 'now'],
+  newsletter: ['content', 'out', 'replace-out', 'base-url', 'now'],
 };
 
-/** argv → command; the only place that prints or decides exit codes (0 ok, 1 content, 2 usage/bug). */
+/** argv → command; the only place that prints or decides exit codes (0 ok, 1 content, 2 command, 3 bug; see usage). */
 export async function main(argv: readonly string[]): Promise<number> {
   let parsed;
   try {
@@ -64,6 +77,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       options: {
         content: { type: 'string', default: defaults.contentDir },
         out: { type: 'string', default: defaults.outDir },
+        'replace-out': { type: 'boolean', default: false },
         'base-url': { type: 'string' },
         'no-pdf': { type: 'boolean', default: false },
         'no-search': { type: 'boolean', default: false },
@@ -94,14 +108,17 @@ export async function main(argv: readonly string[]): Promise<number> {
     return 2;
   }
   const baseUrl = values['base-url'];
-  if (baseUrl !== undefined && !URL.canParse(baseUrl)) {
-    console.error(`--base-url måste vara en fullständig adress, t.ex. https://exempel.se/, inte "${baseUrl}".`);
+  const urlProblem = baseUrl === undefined ? undefined : baseUrlProblem(baseUrl);
+  if (urlProblem) {
+    console.error(`--base-url: ${urlProblem}.`);
     return 2;
   }
   const today = values.now;
-  if (today !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(today)) {
-    console.error(`--now skrivs ÅÅÅÅ-MM-DD, inte "${today}".`);
-    return 2;
+  for (const [flag, date] of [['--now', today], ['--date', values.date]] as const) {
+    if (date !== undefined && !calendarDate.safeParse(date).success) {
+      console.error(`${flag} ska vara ett datum som finns, skrivet ÅÅÅÅ-MM-DD (t.ex. 2021-05-05), inte "${date}".`);
+      return 2;
+    }
   }
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
@@ -113,11 +130,24 @@ export async function main(argv: readonly string[]): Promise<number> {
     return 2;
   }
   const cacheDir = values['no-cache'] ? undefined : defaults.cacheDir;
+  const replaceOut = values['replace-out'];
   try {
+    if (command === 'build' || command === 'newsletter') {
+      // refused before anything is built, so the editor does not wait for a build that cannot be written
+      const unsafe = checkOutputDir(values.out, values.content);
+      if (unsafe) {
+        console.error(unsafe);
+        return 2;
+      }
+      const { prepareOutputDir } = await import('./write/atomic.js');
+      await prepareOutputDir(values.out, { replaceOut });
+    }
     if (command === 'build') {
+      const [{ build }, { formatFileSize }, { gmailClipBytes }] = await Promise.all([import('./build.js'), import('./format/file-size.js'), import('./email/files.js')]);
       const result = await build({
         contentDir: values.content,
         outDir: values.out,
+        replaceOut,
         baseUrl,
         today,
         pdf: !values['no-pdf'],
@@ -142,6 +172,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       return 0;
     }
     if (command === 'check') {
+      const { checkContent, jsonReport } = await import('./commands/check.js');
       const result = await checkContent({ contentDir: values.content, today, cacheDir });
       if (values.format === 'json') {
         const report = result.ok ? jsonReport([], result.warnings) : jsonReport(result.messages);
@@ -161,7 +192,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       return 0;
     }
     if (command === 'new') return await newCommand(positionals.slice(1), values);
-    if (command === 'newsletter') return await newsletterCli(positionals.slice(1), { contentDir: values.content, outDir: values.out, baseUrl, today });
+    if (command === 'newsletter') return await newsletterCli(positionals.slice(1), { contentDir: values.content, outDir: values.out, replaceOut, baseUrl, today });
     if (command === 'dev') return await devCommand(values.content, port, today, cacheDir);
   } catch (error) {
     if (error instanceof ContentError) {
@@ -169,18 +200,33 @@ export async function main(argv: readonly string[]): Promise<number> {
       console.error(formatMessages(error.messages) + untouched);
       return 1;
     }
+    if (error instanceof OutputError) {
+      console.error(error.message);
+      return 2;
+    }
     if (isMissingContentDir(error, values.content)) {
       console.error(`Innehållsmappen "${values.content}" finns inte; ange den med --content MAPP.`);
       return 2;
     }
-    throw error;
+    return internalError(error, command === 'check' && values.format === 'json');
   }
   console.error(`Okänt kommando "${command}".\n\n${usage}`);
   return 2;
 }
 
+/** A bug, not the editor's doing: one sentence (and the stack with VERKSAM_DEBUG=1), exit code 3. */
+function internalError(error: unknown, json: boolean): number {
+  const sentence = describeInternalError(error);
+  // an editing tool reading --format json gets an answer it can parse, whatever happened
+  if (json) console.log(JSON.stringify({ ok: false, problems: [], warnings: [], error: { kind: 'internal', message: sentence } }, null, 2));
+  const debug = process.env.VERKSAM_DEBUG && process.env.VERKSAM_DEBUG !== '0';
+  console.error(debug && error instanceof Error && error.stack ? `${sentence}\n${error.stack}` : sentence);
+  return 3;
+}
+
 /** `verksam new <typ> "<titel>"`, `verksam new rapport <år> ["<titel>"]`. */
 async function newCommand(args: readonly string[], values: { content: string; area: string[]; year?: string; date?: string }): Promise<number> {
+  const [{ createNewFile, isNewType, newTypes }, { todayInSweden }] = await Promise.all([import('./commands/new.js'), import('./content/graph.js')]);
   const [type, ...rest] = args;
   if (!type || !isNewType(type)) {
     console.error(`${type ? `Okänd typ "${type}"` : 'Ange vad som ska skapas'} för verksam new; välj en av: ${newTypes.join(', ')}.\n\n${usage}`);
@@ -219,7 +265,11 @@ async function newCommand(args: readonly string[], values: { content: string; ar
 }
 
 /** `verksam newsletter <namn>`: builds, then where the issue's email files are and their sizes. */
-async function newsletterCli(args: readonly string[], options: { contentDir: string; outDir: string; baseUrl?: string; today?: string }): Promise<number> {
+async function newsletterCli(
+  args: readonly string[],
+  options: { contentDir: string; outDir: string; replaceOut: boolean; baseUrl?: string; today?: string },
+): Promise<number> {
+  const { formatNewsletterReport, newsletterCommand } = await import('./commands/newsletter.js');
   if (args.length > 1) {
     console.error(`Ange ett nyhetsbrev i taget, t.ex. verksam newsletter ${args[0]}.\n\n${usage}`);
     return 2;

@@ -5,6 +5,12 @@ export interface BuildOptions {
   /** The folder the finished site replaces as a whole. */
   outDir: string;
   /**
+   * Replace the output folder even when it holds files an earlier build did not write
+   * (`--replace-out`). Without it such a folder is refused, so `--out docs` cannot delete a
+   * handbook. The content, working, home and repository folders are refused even with it.
+   */
+  replaceOut?: boolean;
+  /**
    * The address the site is published at; overrides site.yaml's baseUrl. A path
    * (https://org.github.io/repo/) makes every internal link start with it.
    */

@@ -1,7 +1,11 @@
-import { spawn } from 'node:child_process';
-import { mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
-import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { leftoverPath, moveToTrash, removeInBackground, tidyAfterKilledBuilds } from './leftovers.js';
 import { OutputManifest } from './manifest.js';
+import { checkOutputDir, outputDirRefusal, outputMarker, outputMarkerText } from './output-dir.js';
+import { OutputError, writeFailure } from './output-error.js';
+
+export { checkOutputDir };
 
 /** One file of the finished site, relative to the output folder. */
 export interface OutputFile {
@@ -14,35 +18,42 @@ const inside = (parent: string, child: string) => {
   return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
 };
 
-/**
- * Refuses output folders that would overwrite content or something larger than a site:
- * the content folder itself, any folder containing it, the file system root.
- */
-export function checkOutputDir(outDir: string, contentDir: string): string | undefined {
-  const out = resolve(outDir);
-  const content = resolve(contentDir);
-  if (out === dirname(out)) return `Utdatamappen ${outDir} är filsystemets rot.`;
-  if (inside(out, content)) return `Utdatamappen ${outDir} innehåller innehållsmappen ${contentDir}; välj en annan utdatamapp.`;
-  if (inside(content, out)) return `Utdatamappen ${outDir} ligger i innehållsmappen ${contentDir}; välj en annan utdatamapp.`;
-  return undefined;
-}
-
 /** Writes in flight at once: enough to keep the disk busy, few enough not to exhaust file handles. */
 const parallelWrites = 64;
 
+export interface WriteOptions {
+  /** The manifest of what the last build wrote there (see manifest.ts); with it, unchanged files are linked. */
+  manifest?: string;
+  /** Replace the output folder even when it holds files verksam did not write (--replace-out). */
+  replaceOut?: boolean;
+}
+
 /**
- * Writes the whole site to a sibling staging folder, then swaps it into place. A build that
- * fails before the swap leaves the previous site untouched; after it, no stale page survives.
- * The previous site is removed after the swap by a detached process: deleting thousands of
- * files would otherwise add seconds to every build, and nothing waits for it.
+ * Makes the output folder ready for a build, before anything is built: puts back a site a
+ * killed build left moved aside, and throws OutputError when the folder is not the build's to
+ * replace.
  */
-export async function writeSiteAtomically(outDir: string, files: readonly OutputFile[], options: { manifest?: string } = {}): Promise<void> {
+export async function prepareOutputDir(outDir: string, options: Pick<WriteOptions, 'replaceOut'> = {}): Promise<void> {
+  await tidyAfterKilledBuilds(resolve(outDir));
+  const refusal = await outputDirRefusal(outDir, { replace: options.replaceOut });
+  if (refusal) throw new OutputError(refusal);
+}
+
+/**
+ * Writes the whole site to a staging folder beside the output folder, then swaps it into place
+ * with two renames: the old site aside, the new one in. A build that fails before the swap
+ * leaves the previous site untouched; after it, no stale page survives. The old site is
+ * removed by a detached process, never waited for. A build killed between the renames leaves
+ * the old site aside, and the next build puts it back first (see leftovers.ts).
+ */
+export async function writeSiteAtomically(outDir: string, files: readonly OutputFile[], options: WriteOptions = {}): Promise<void> {
   const out = resolve(outDir);
+  await prepareOutputDir(outDir, options);
   const reuse = options.manifest ? await OutputManifest.read(options.manifest, out) : undefined;
   const next = new OutputManifest(out);
-  const stamp = `${process.pid}-${Date.now().toString(36)}`;
-  const staging = join(dirname(out), `.${basename(out)}.staging-${stamp}`);
-  const previous = join(dirname(out), `.${basename(out)}.previous-${stamp}`);
+  const staging = leftoverPath(out, 'staging');
+  const previous = leftoverPath(out, 'previous');
+  let replaced = false;
   try {
     await mkdir(staging, { recursive: true });
     const targets = files.map((file) => {
@@ -70,48 +81,26 @@ export async function writeSiteAtomically(outDir: string, files: readonly Output
       }
     };
     await Promise.all(Array.from({ length: parallelWrites }, writer));
+    await writeFile(join(staging, outputMarker), outputMarkerText);
     const exists = await stat(out).then(
       (info) => info,
       () => undefined,
     );
-    if (exists && !exists.isDirectory()) throw new Error(`${outDir} exists and is not a folder`);
+    if (exists && !exists.isDirectory()) throw new OutputError(`Utdatamappen ${outDir} finns redan och är en fil, inte en mapp. Välj en annan mapp med --out, eller ta bort filen.`);
     if (exists) await rename(out, previous);
-    await rename(staging, out);
+    replaced = Boolean(exists);
+    // lets a test kill the build where a real kill would hurt most: the old site aside, the new one not yet in
+    if (process.env.VERKSAM_TEST_KILL_AT === 'swap') process.kill(process.pid, 'SIGKILL');
+    try {
+      await rename(staging, out);
+    } catch (error) {
+      if (replaced) await rename(previous, out).catch(() => {});
+      throw error;
+    }
   } catch (error) {
-    await rm(staging, { recursive: true, force: true });
-    throw error;
+    await rm(staging, { recursive: true, force: true }).catch(() => {});
+    throw writeFailure(error, outDir, staging) ?? error;
   }
-  removeInBackground(previous);
-  await removeLeftovers(dirname(out), basename(out));
+  if (replaced) removeInBackground([await moveToTrash(out, previous)]);
   if (options.manifest) await next.write(options.manifest);
-}
-
-/** Starts removing a folder in a process of its own that outlives this one. */
-function removeInBackground(folder: string): void {
-  try {
-    const child = spawn(process.execPath, ['-e', `require('node:fs').rmSync(${JSON.stringify(folder)}, { recursive: true, force: true })`], {
-      detached: true,
-      stdio: 'ignore',
-    });
-    child.on('error', () => {});
-    child.unref();
-  } catch {
-    // removeLeftovers takes it next time
-  }
-}
-
-/**
- * Previous sites whose removal was interrupted (the machine stopped): removed now, so they do
- * not pile up. Only folders of this output's own naming, and only those older than a minute,
- * so a removal still under way elsewhere is left alone.
- */
-async function removeLeftovers(parent: string, name: string): Promise<void> {
-  const prefix = `.${name}.previous-`;
-  const entries = await readdir(parent).catch(() => [] as string[]);
-  for (const entry of entries) {
-    if (!entry.startsWith(prefix)) continue;
-    const path = join(parent, entry);
-    const info = await stat(path).catch(() => undefined);
-    if (info && Date.now() - info.mtimeMs > 60_000) await rm(path, { recursive: true, force: true });
-  }
 }

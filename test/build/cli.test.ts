@@ -1,8 +1,9 @@
+import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { fixture, runCli, snapshot, tempDir, useFixtureCopies } from '../support/cli.js';
+import { fixture, root, runCli, snapshot, tempDir, useFixtureCopies, type CliResult } from '../support/cli.js';
 
 const cleanup: string[] = [];
 afterEach(async () => {
@@ -93,7 +94,7 @@ describe('verksam build', () => {
   it('refuses an output folder inside the content folder', async () => {
     const { content } = await brokenCopy();
     const result = await runCli(['build', '--content', content, '--out', join(content, 'dist')]);
-    expect(result.code).toBe(1);
+    expect(result.code).toBe(2);
     expect(result.stderr).toContain('ligger i innehållsmappen');
     expect(existsSync(join(content, 'dist'))).toBe(false);
   });
@@ -148,5 +149,96 @@ describe('verksam check', () => {
     expect(ok.code).toBe(0);
     expect(ok.stdout).toContain('innehållet är giltigt');
     expect(await readdir(dir)).toEqual([]);
+  });
+});
+
+describe('verksam refuses bad arguments with a sentence and exit code 2', () => {
+  it('refuses a --base-url that is not an http(s) address, without a stack trace', async () => {
+    const result = await runCli(['build', '--base-url', 'ftp://exempel.se/', '--no-pdf']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('--base-url');
+    expect(result.stderr).toContain('https://');
+    expect(result.stderr).not.toMatch(/^\s+at /m);
+  });
+
+  it('refuses a --now or --date that is no date in the calendar', async () => {
+    const now = await runCli(['check', '--now', '9999-99-99']);
+    expect(now.code).toBe(2);
+    expect(now.stderr).toContain('--now');
+    expect(now.stderr).toContain('9999-99-99');
+    const dir = await tempDir();
+    cleanup.push(dir);
+    const date = await runCli(['new', 'nyhet', 'En nyhet', '--content', join(dir, 'content'), '--date', '2021-02-30'], dir);
+    expect(date.code).toBe(2);
+    expect(date.stderr).toContain('--date');
+    expect(await readdir(dir)).toEqual([]);
+  });
+
+  it('lists the exit codes in the usage text', async () => {
+    const result = await runCli(['--help']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/Slutkoder:/);
+    expect(result.stdout).toMatch(/^\s+3\s+internt fel/m);
+  });
+});
+
+/**
+ * A copy of verksam itself (sources, templates, command) sharing its node_modules, which a test
+ * may break: a bug in a template must not break commands that do not render.
+ */
+async function verksamCopy(): Promise<{ dir: string; run: (args: readonly string[], env?: Record<string, string>) => Promise<CliResult> }> {
+  const dir = await tempDir('verksam-copy-');
+  cleanup.push(dir);
+  for (const part of ['src', 'templates', 'bin']) await cp(join(root, part), join(dir, part), { recursive: true });
+  for (const file of ['tsconfig.json', 'package.json']) await cp(join(root, file), join(dir, file));
+  await symlink(join(root, 'node_modules'), join(dir, 'node_modules'));
+  await mkdir(join(dir, 'work'));
+  await cp(fixture('basic'), join(dir, 'work', 'content'), { recursive: true });
+  const run = (args: readonly string[], env: Record<string, string> = {}) =>
+    new Promise<CliResult>((done) => {
+      execFile(process.execPath, [join(dir, 'bin', 'verksam.js'), ...args], { cwd: join(dir, 'work'), env: { ...process.env, NO_COLOR: '1', ...env } }, (error, stdout, stderr) => {
+        done({ code: error ? (typeof error.code === 'number' ? error.code : -1) : 0, stdout, stderr });
+      });
+    });
+  return { dir, run };
+}
+
+describe('verksam with a syntax error in a template', () => {
+  it('still shows help and creates files, and build and check name the template with exit code 3', async () => {
+    const { dir, run } = await verksamCopy();
+    const template = join(dir, 'templates', 'news.tsx');
+    await writeFile(template, (await readFile(template, 'utf8')) + '\nexport const broken = (<div>;\n');
+
+    const help = await run(['--help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('Användning:');
+    const created = await run(['new', 'nyhet', 'En ny nyhet']);
+    expect(created.stderr).toBe('');
+    expect(created.code).toBe(0);
+    expect(existsSync(join(dir, 'work', 'content', 'nyheter', 'en-ny-nyhet.md'))).toBe(true);
+    const usage = await run(['bygg']);
+    expect(usage.code).toBe(2);
+
+    for (const args of [['build', '--no-pdf'], ['check']]) {
+      const result = await run(args);
+      expect(result.code).toBe(3);
+      expect(result.stderr).toMatch(/internt fel/);
+      expect(result.stderr).toContain('templates/news.tsx');
+      expect(result.stderr).not.toMatch(/^\s+at /m);
+      expect(result.stderr.trim().split('\n')).toHaveLength(1);
+    }
+    expect(existsSync(join(dir, 'work', 'dist'))).toBe(false);
+
+    const json = await run(['check', '--format', 'json']);
+    expect(json.code).toBe(3);
+    const report = JSON.parse(json.stdout) as { ok: boolean; error?: { kind: string; message: string } };
+    expect(report.ok).toBe(false);
+    expect(report.error?.kind).toBe('internal');
+    expect(report.error?.message).toContain('templates/news.tsx');
+
+    const debug = await run(['check'], { VERKSAM_DEBUG: '1' });
+    expect(debug.code).toBe(3);
+    expect(debug.stderr).toContain('templates/news.tsx');
+    expect(debug.stderr.trim().split('\n').length).toBeGreaterThan(1);
   });
 });
