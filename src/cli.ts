@@ -1,11 +1,8 @@
 import { access } from 'node:fs/promises';
 import { relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { build } from './build.js';
-import { checkContent, jsonReport } from './commands/check.js';
 import { createNewFile, isNewType, newTypes, type NewRequest } from './commands/new.js';
 import { todayInSweden } from './content/graph.js';
-import { formatNewsletterReport, newsletterCommand } from './commands/newsletter.js';
 import { defaults } from './config.js';
 import { ContentError } from './content/problems.js';
 import { formatMessages, formatWarnings } from './report.js';
@@ -115,6 +112,8 @@ export async function main(argv: readonly string[]): Promise<number> {
   const cacheDir = values['no-cache'] ? undefined : defaults.cacheDir;
   try {
     if (command === 'build') {
+      // build, check and newsletter load the templates: imported only when run, so `dev` starts with broken ones
+      const { build } = await import('./build.js');
       const result = await build({
         contentDir: values.content,
         outDir: values.out,
@@ -142,6 +141,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       return 0;
     }
     if (command === 'check') {
+      const { checkContent, jsonReport } = await import('./commands/check.js');
       const result = await checkContent({ contentDir: values.content, today, cacheDir });
       if (values.format === 'json') {
         const report = result.ok ? jsonReport([], result.warnings) : jsonReport(result.messages);
@@ -224,6 +224,7 @@ async function newsletterCli(args: readonly string[], options: { contentDir: str
     console.error(`Ange ett nyhetsbrev i taget, t.ex. verksam newsletter ${args[0]}.\n\n${usage}`);
     return 2;
   }
+  const { formatNewsletterReport, newsletterCommand } = await import('./commands/newsletter.js');
   const outcome = await newsletterCommand({ slug: args[0], ...options });
   if (!outcome.ok) {
     console.error(outcome.message);

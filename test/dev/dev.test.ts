@@ -1,5 +1,5 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { cp, mkdir, readFile, realpath, rename, rm, symlink, writeFile } from 'node:fs/promises';
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { cp, mkdir, open, readFile, realpath, rename, rm, symlink, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { copyContent, fixture, root } from '../support/cli.js';
@@ -222,12 +222,22 @@ describe('verksam dev', () => {
     expect((await get('/nyheter/2020/lasning-startar/')).text).toContain('sparat nyss');
   });
 
-  it('applies an edit saved the moment the first build is done, before the address is printed', async () => {
+  it('applies an edit saved while the first build runs', async () => {
+    // The stylesheet, made a named pipe, holds the first build where it reads it, after the
+    // content: the test knows the build is running, and the edit comes after it read the file.
+    const stylesheet = join(verksam, 'templates', 'style.css');
+    const css = await readFile(stylesheet, 'utf8');
+    await rm(stylesheet);
+    await new Promise((done, fail) => execFile('mkfifo', [stylesheet], (error) => (error ? fail(error) : done(null))));
     preview = new Preview();
-    await preview.line(/sidor uppdaterade/);
-    await edit('nyheter/lasning-startar.md', (text) => text.replace('Ännu mer.', 'Ännu mer, sparat direkt.'));
+    const pipe = await open(stylesheet, 'w');
+    // later builds read a plain file again, with the same text
+    await save(stylesheet, css);
+    await edit('nyheter/lasning-startar.md', (text) => text.replace('Ännu mer.', 'Ännu mer, sparat under bygget.'));
+    await pipe.writeFile(css);
+    await pipe.close();
     await preview.line(/sidor uppdaterade/, 2);
-    expect((await get('/nyheter/2020/lasning-startar/')).text).toContain('sparat direkt');
+    expect((await get('/nyheter/2020/lasning-startar/')).text).toContain('sparat under bygget');
   });
 
   it('shows an overlay with file:line while content is broken, keeps the last good page, and removes it when fixed', async () => {
