@@ -108,6 +108,7 @@ export async function startDev(options: DevOptions): Promise<DevServer> {
   };
   let started = performance.now();
   let builder: Builder | undefined;
+  /** Every live worker: the current one, and one loading new templates. */
   const builders = new Set<Builder>();
   let pending: SourceChange[] = [];
   // the first build is running: changes wait for it
@@ -251,7 +252,7 @@ export async function startDev(options: DevOptions): Promise<DevServer> {
     async close() {
       await watcher.close();
       for (const client of clients) client.end();
-      await Promise.all([...builders, ...(builder ? [builder] : [])].map((each) => each.terminate()));
+      await Promise.all([...builders].map((each) => each.terminate()));
       const closed = new Promise<void>((done) => server.close(() => done()));
       server.closeAllConnections();
       await closed;
