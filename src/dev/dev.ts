@@ -2,15 +2,14 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
 import { toHtml } from 'hast-util-to-html';
 import { h } from 'hastscript';
 import type { SessionOptions } from '../session/session.js';
 import { eventsPath, liveReloadScript } from './client.js';
 import { Overlay, overlayStyle } from './overlay.js';
+import { failureProblem, startBuilder, type Builder } from './builder.js';
 import type { FromWorker, Problem } from './protocol.js';
 import { watchSources, type SourceChange } from './watch.js';
-import { typescriptWorker } from '../workers/typescript-worker.js';
 
 export interface DevOptions {
   contentDir: string;
@@ -30,18 +29,7 @@ export interface DevOptions {
 
 export interface DevServer {
   url: string;
-  /** The problems of the current content (empty when it is valid). */
-  problems(): readonly Problem[];
-  /** Resolves after the next update has been applied and its reload event sent. */
-  nextUpdate(): Promise<UpdateSummary>;
   close(): Promise<void>;
-}
-
-export interface UpdateSummary {
-  problems: number;
-  changedPaths: string[];
-  rendered: number;
-  milliseconds: number;
 }
 
 const defaultTemplatesDir = fileURLToPath(new URL('../../templates/', import.meta.url));
@@ -62,9 +50,14 @@ const types: Record<string, string> = {
   pdf: 'application/pdf',
 };
 
-/** The output file a request path is served from, as the published site would. */
-function fileFor(urlPath: string): string {
-  const path = decodeURIComponent(urlPath).replace(/^\/+/, '');
+/** The output file a request path is served from, as the published site would; none for a malformed path. */
+function fileFor(urlPath: string): string | undefined {
+  let path: string;
+  try {
+    path = decodeURIComponent(urlPath).replace(/^\/+/, '');
+  } catch {
+    return undefined;
+  }
   return path === '' || path.endsWith('/') ? `${path}index.html` : path;
 }
 
@@ -76,15 +69,19 @@ function pathFor(file: string): string {
 /**
  * `verksam dev`: builds, serves the site on 127.0.0.1, watches content and templates, rebuilds
  * what a change touches and tells open pages to reload. Invalid content never takes the preview
- * down: the last good site stays, with the problem list over it.
+ * down: the last good site stays, with the problem list over it. Neither do templates that do
+ * not load: the problem list names them until they are fixed.
  */
 export async function startDev(options: DevOptions): Promise<DevServer> {
   const log = options.log ?? (() => {});
   const output = new Map<string, string | Uint8Array>();
-  let problems: Problem[] = [];
-  let fatal: string | undefined;
+  // Problems by where they come from, so one source's update never clears another's:
+  // the templates on disk (a fresh worker could not load them or build with them), and
+  // the content (the current worker's last update).
+  let templateProblem: Problem | undefined;
+  let contentProblems: Problem[] = [];
+  const problems = (): Problem[] => [...(templateProblem ? [templateProblem] : []), ...contentProblems];
   const clients = new Set<ServerResponse>();
-  const waiting: ((summary: UpdateSummary) => void)[] = [];
 
   const send = (event: string, data: unknown) => {
     for (const client of clients) client.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
@@ -110,57 +107,86 @@ export async function startDev(options: DevOptions): Promise<DevServer> {
     cacheDir: options.cacheDir,
   };
   let started = performance.now();
-  let worker = await startWorker();
+  let builder: Builder | undefined;
+  /** Every live worker: the current one, and one loading new templates. */
+  const builders = new Set<Builder>();
   let pending: SourceChange[] = [];
-  let busy = false;
+  // the first build is running: changes wait for it
+  let busy = true;
 
-  function startWorker(): Promise<Worker> {
-    const next = typescriptWorker(new URL('./worker.ts', import.meta.url), sessionOptions);
-    next.on('message', (reply: FromWorker) => apply(reply));
-    next.on('error', (error) => apply({ type: 'failed', error: error.stack ?? error.message }));
-    return new Promise((done) => {
-      next.once('message', () => done(next));
-      next.once('error', () => done(next));
-      next.postMessage({ type: 'update', changed: null });
-    });
-  }
-
-  function apply(reply: FromWorker): void {
-    const previousProblems = JSON.stringify(problems);
-    const previousFatal = fatal;
-    let changedPaths: string[] = [];
-    let rendered = 0;
-    if (reply.type === 'failed') {
-      fatal = reply.error;
-      log(`verksam: mallarna eller byggsteget gick inte att köra:\n${reply.error}`);
-    } else {
-      fatal = undefined;
-      problems = reply.problems;
-      rendered = reply.rendered;
-      if (reply.problems.length === 0) {
-        if (reply.full) output.clear();
-        for (const [file, contents] of reply.files) output.set(file, contents);
-        for (const file of reply.removed) output.delete(file);
-        changedPaths = [...reply.files.map(([file]) => file), ...reply.removed].map(pathFor);
-      }
-    }
-    const problemsChanged = previousProblems !== JSON.stringify(problems) || previousFatal !== fatal;
+  /** Records what one source reports, and tells the pages and the editor what changed. */
+  function report(change: () => void, changedPaths: string[] = [], rendered = 0): void {
+    const before = JSON.stringify(problems());
+    change();
+    const all = problems();
+    const problemsChanged = before !== JSON.stringify(all);
     const onlyCss = changedPaths.length > 0 && changedPaths.every((path) => path.endsWith('.css'));
     if (problemsChanged) send('reload', null);
     else if (onlyCss) send('css', changedPaths);
     else if (changedPaths.length > 0) send('reload', changedPaths);
-    const summary = { problems: problems.length, changedPaths, rendered, milliseconds: performance.now() - started };
-    if (problems.length > 0 && problemsChanged) {
-      const lines = problems.map((problem) => `  ${problem.file}${problem.line ? `:${problem.line}:${problem.column ?? 1}` : ''}  ${problem.message}`);
+    if (all.length > 0 && problemsChanged) {
+      const lines = all.map((problem) => `  ${location(problem)}  ${problem.message}`);
       const shown = output.size > 0 ? 'förhandsvisningen visar senaste fungerande version' : 'sidorna visar bara problemen tills de är rättade';
-      log(`verksam: ${problems.length} problem i innehållet; ${shown}:\n${lines.join('\n')}`);
-    } else if (problems.length === 0 && problemsChanged) log('verksam: alla problem är rättade.');
-    if (problems.length === 0 && changedPaths.length > 0) log(`verksam: ${rendered} sidor uppdaterade på ${Math.round(summary.milliseconds)} ms.`);
-    for (const resolveWaiting of waiting.splice(0)) resolveWaiting(summary);
+      log(`verksam: ${all.length} problem; ${shown}:\n${lines.join('\n')}`);
+    } else if (all.length === 0 && problemsChanged) log('verksam: alla problem är rättade.');
+    if (changedPaths.length > 0) log(`verksam: ${rendered} sidor uppdaterade på ${Math.round(performance.now() - started)} ms.`);
   }
 
-  async function onChanges(changes: SourceChange[]): Promise<void> {
-    pending.push(...changes);
+  /** Applies a worker's reply to the content it built; `alsoChange` records its other news. */
+  function applyContent(reply: FromWorker, alsoChange = () => {}): void {
+    if (reply.type === 'failed') {
+      log(`verksam: byggsteget gick inte att köra:\n${reply.error}`);
+      report(() => {
+        alsoChange();
+        contentProblems = [failureProblem(reply.error, options.cwd, templatesDir)];
+      });
+      return;
+    }
+    let changedPaths: string[] = [];
+    if (reply.problems.length === 0) {
+      if (reply.full) output.clear();
+      for (const [file, contents] of reply.files) output.set(file, contents);
+      for (const file of reply.removed) output.delete(file);
+      changedPaths = [...reply.files.map(([file]) => file), ...reply.removed].map(pathFor);
+    }
+    report(
+      () => {
+        alsoChange();
+        contentProblems = reply.problems;
+      },
+      changedPaths,
+      reply.rendered,
+    );
+  }
+
+  /**
+   * Loads the templates on disk in a fresh worker (a fresh module graph) and builds the whole
+   * site with them. The old worker serves, and builds content changes, until the new one has
+   * built; if the new one cannot, the old one stays and the templates' problem is shown.
+   */
+  async function loadTemplates(): Promise<boolean> {
+    const next = startBuilder(sessionOptions);
+    builders.add(next);
+    const reply = await next.update(null);
+    if (reply.type === 'failed') {
+      builders.delete(next);
+      await next.terminate();
+      const problem = failureProblem(reply.error, options.cwd, templatesDir);
+      if (problem.file === 'templates') log(`verksam: mallarna gick inte att köra:\n${reply.error}`);
+      report(() => (templateProblem = problem));
+      return false;
+    }
+    const old = builder;
+    builder = next;
+    if (old) {
+      builders.delete(old);
+      await old.terminate();
+    }
+    applyContent(reply, () => (templateProblem = undefined));
+    return true;
+  }
+
+  async function onChanges(): Promise<void> {
     if (busy) return;
     busy = true;
     while (pending.length > 0) {
@@ -168,41 +194,41 @@ export async function startDev(options: DevOptions): Promise<DevServer> {
       pending = [];
       started = performance.now();
       const templatesChanged = batch.some((change) => change.root === 'templates' && !change.path.endsWith('.css'));
-      if (templatesChanged) {
-        // A fresh worker loads the changed templates; the old one serves until it is ready.
-        const old = worker;
-        const next = await startWorker();
-        if (fatal === undefined) {
-          worker = next;
-          await old.terminate();
-        } else {
-          await next.terminate();
-        }
-        continue;
-      }
+      // new templates build everything anew, this batch's content too
+      if (templatesChanged && (await loadTemplates())) continue;
+      if (!builder) continue;
       const changed = batch.filter((change) => change.root === 'content').map((change) => change.path);
-      await new Promise<void>((done) => {
-        worker.once('message', () => done());
-        worker.postMessage({ type: 'update', changed });
-      });
+      applyContent(await builder.update(changed));
     }
     busy = false;
   }
 
-  const watcher = await watchSources({ content: resolve(options.contentDir), templates: templatesDir }, (changes) => void onChanges(changes));
+  // Watching starts before the first build reads anything, so a file saved while it runs is
+  // a change it is followed by, never one it missed.
+  const watcher = await watchSources({ content: resolve(options.contentDir), templates: templatesDir }, (changes) => {
+    pending.push(...changes);
+    void onChanges();
+  });
+  await loadTemplates();
+  busy = false;
+  void onChanges();
 
   function handle(request: IncomingMessage, response: ServerResponse): void {
-    const requestUrl = new URL(request.url ?? '/', url);
-    if (requestUrl.pathname === eventsPath) {
+    const requestUrl = URL.parse(request.url ?? '/', url);
+    if (requestUrl?.pathname === eventsPath) {
       response.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
       response.write(': verksam\n\n');
       clients.add(response);
       request.on('close', () => clients.delete(response));
       return;
     }
-    let file = fileFor(requestUrl.pathname);
+    let file = requestUrl ? fileFor(requestUrl.pathname) : undefined;
+    if (file === undefined) {
+      response.writeHead(400, { 'content-type': 'text/plain; charset=utf-8' }).end('Felaktig adress: den går inte att läsa som en sökväg.\n');
+      return;
+    }
     if (!output.has(file) && output.has(`${file}/index.html`)) {
-      response.writeHead(301, { location: `${requestUrl.pathname}/` }).end();
+      response.writeHead(301, { location: `${requestUrl!.pathname}/` }).end();
       return;
     }
     let status = 200;
@@ -213,22 +239,20 @@ export async function startDev(options: DevOptions): Promise<DevServer> {
     const body = output.get(file);
     const extension = file.split('.').pop() ?? '';
     if (body === undefined) {
-      response.writeHead(503, { 'content-type': types.html! }).end(page(problems, fatal));
+      response.writeHead(503, { 'content-type': types.html! }).end(page(problems()));
       return;
     }
     response.writeHead(status, { 'content-type': types[extension] ?? 'application/octet-stream', 'cache-control': 'no-store' });
-    response.end(extension === 'html' ? inject(typeof body === 'string' ? body : decoder.decode(body), problems, fatal) : body);
+    response.end(extension === 'html' ? inject(typeof body === 'string' ? body : decoder.decode(body), problems()) : body);
   }
 
   log(`verksam: förhandsvisningen körs på ${url} (Ctrl+C avslutar)`);
   return {
     url,
-    problems: () => problems,
-    nextUpdate: () => new Promise((done) => waiting.push(done)),
     async close() {
       await watcher.close();
       for (const client of clients) client.end();
-      await worker.terminate();
+      await Promise.all([...builders].map((each) => each.terminate()));
       const closed = new Promise<void>((done) => server.close(() => done()));
       server.closeAllConnections();
       await closed;
@@ -236,12 +260,13 @@ export async function startDev(options: DevOptions): Promise<DevServer> {
   };
 }
 
+const location = (problem: Problem) => `${problem.file}${problem.line ? `:${problem.line}:${problem.column ?? 1}` : ''}`;
+
 /** Adds the live-reload script and, when there are problems, the problem list to a page. */
-function inject(html: string, problems: readonly Problem[], fatal: string | undefined): string {
-  const all = fatal ? [{ file: 'templates', message: fatal.split('\n')[0] ?? fatal }, ...problems] : problems;
+function inject(html: string, problems: readonly Problem[]): string {
   const extra = [
-    ...(all.length > 0
-      ? [{ type: 'element' as const, tagName: 'style', properties: {}, children: [{ type: 'text' as const, value: overlayStyle }] }, Overlay(all)]
+    ...(problems.length > 0
+      ? [{ type: 'element' as const, tagName: 'style', properties: {}, children: [{ type: 'text' as const, value: overlayStyle }] }, Overlay(problems)]
       : []),
     liveReloadScript(),
   ];
@@ -249,7 +274,7 @@ function inject(html: string, problems: readonly Problem[], fatal: string | unde
 }
 
 /** Served before any good build exists: only the problems, and the reload script. */
-function page(problems: readonly Problem[], fatal: string | undefined): string {
+function page(problems: readonly Problem[]): string {
   const shell = h(null, [{ type: 'doctype' }, h('html', { lang: 'sv' }, [h('head', [h('meta', { charset: 'utf-8' }), h('title', 'verksam')]), h('body')])]);
-  return inject(toHtml(shell), problems, fatal);
+  return inject(toHtml(shell), problems);
 }

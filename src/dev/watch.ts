@@ -14,17 +14,18 @@ export interface SourceWatcher {
 const settleMilliseconds = 20;
 
 /**
- * chokidar drops a second change of one file within 50 ms, so a quick second save (or an
- * editor that writes twice) would leave the preview one version behind. Every change is
- * reported once more after this delay; an unchanged file costs the build one hash.
+ * A file is reported once its size has held still this long, so a build never reads it
+ * half-written; chokidar then also reports every later change (it no longer drops a second
+ * change of one file within 50 ms). Small, so a save shows in the preview at once.
  */
-const recheckMilliseconds = 80;
+const writeFinish = { stabilityThreshold: 50, pollInterval: 10 };
 
 const ignored = (path: string) => /(^|[/\\])(\.|node_modules)/.test(path.replace(/^\.\//, '')) && !/^\.$/.test(path);
 
 /**
  * Watches the content folder and the templates with chokidar and reports changes in batches.
  * Each folder is watched with its own `cwd`, so every event path (unlinkDir too) is relative.
+ * Resolves once chokidar is ready: every change after that is reported.
  */
 export async function watchSources(
   roots: Record<SourceChange['root'], string>,
@@ -32,7 +33,6 @@ export async function watchSources(
 ): Promise<SourceWatcher> {
   let batch: SourceChange[] = [];
   let timer: NodeJS.Timeout | undefined;
-  const rechecks = new Map<string, NodeJS.Timeout>();
   const flush = () => {
     timer = undefined;
     const changes = batch;
@@ -43,25 +43,17 @@ export async function watchSources(
     (Object.entries(roots) as [SourceChange['root'], string][]).map(
       ([root, dir]) =>
         new Promise<ReturnType<typeof watch>>((ready) => {
-          const watcher = watch('.', { cwd: dir, ignoreInitial: true, ignored: (path) => path !== '.' && ignored(path) });
-          const report = (path: string) => {
-            batch.push({ root, path });
-            clearTimeout(timer);
-            timer = setTimeout(flush, settleMilliseconds);
-          };
+          const watcher = watch('.', {
+            cwd: dir,
+            ignoreInitial: true,
+            awaitWriteFinish: writeFinish,
+            ignored: (path) => path !== '.' && ignored(path),
+          });
           watcher.on('all', (event, rawPath) => {
             if (event === 'addDir') return;
-            const path = rawPath.split('\\').join('/');
-            report(path);
-            if (event === 'change' && !rechecks.has(`${root}:${path}`)) {
-              rechecks.set(
-                `${root}:${path}`,
-                setTimeout(() => {
-                  rechecks.delete(`${root}:${path}`);
-                  report(path);
-                }, recheckMilliseconds),
-              );
-            }
+            batch.push({ root, path: rawPath.split('\\').join('/') });
+            clearTimeout(timer);
+            timer = setTimeout(flush, settleMilliseconds);
           });
           watcher.once('ready', () => ready(watcher));
         }),
@@ -70,7 +62,6 @@ export async function watchSources(
   return {
     async close() {
       clearTimeout(timer);
-      for (const recheck of rechecks.values()) clearTimeout(recheck);
       await Promise.all(watchers.map((watcher) => watcher.close()));
     },
   };
