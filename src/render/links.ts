@@ -12,6 +12,8 @@ export interface PageLink {
   fragment: string;
   origin?: string;
   place?: Point;
+  /** A `%` not followed by two hex digits: the address means nothing, so it leads nowhere. */
+  malformed?: true;
 }
 
 /** What the link check needs to know of a page: kept per page so pages can be checked again cheaply. */
@@ -41,15 +43,27 @@ export function linkInfo(tree: Root, siteUrl: string | undefined, pagePath: stri
     if (href === undefined || isExternal(href)) return;
     const start = node.position?.start;
     const url = new URL(href, `http://site${pagePath}`);
+    const target = decoded(url.pathname);
+    const fragment = url.hash.length > 1 ? decoded(url.hash.slice(1)) : '';
     links.push({
       href,
-      target: decodeURIComponent(url.pathname),
-      fragment: url.hash.length > 1 ? decodeURIComponent(url.hash.slice(1)) : '',
+      target: target ?? url.pathname,
+      fragment: fragment ?? url.hash.slice(1),
       origin: node.data?.origin,
       place: start ? { line: start.line, column: start.column } : undefined,
+      ...(target === undefined || fragment === undefined ? { malformed: true as const } : {}),
     });
   });
   return { links, ids };
+}
+
+/** A URL part with its %-escapes undone; undefined when one is not an escape ("100%zz"). */
+function decoded(part: string): string | undefined {
+  try {
+    return decodeURIComponent(part);
+  } catch {
+    return undefined;
+  }
 }
 
 /** The ids on a page, for checking `#fragment` links. */
@@ -69,7 +83,10 @@ export function checkLinks(pages: ReadonlyMap<string, LinkInfo>, assets: Readonl
       const target = link.target;
       const targetPath = pages.has(target) ? target : pages.has(`${target}/`) ? `${target}/` : undefined;
       let reason: string | undefined;
-      if (!targetPath && !assets.has(target)) {
+      if (link.malformed) {
+        reason = `Länken "${link.href}" har ett ogiltigt %-tecken: efter % ska två hexadecimala tecken följa (som %20 för mellanslag); skriv %25 för ett procenttecken.`;
+      }
+      else if (!targetPath && !assets.has(target)) {
         const guess = suggestField(target, [...pages.keys()]);
         reason = `Länken "${link.href}" leder till en sida som inte finns på webbplatsen; ${guess ? `menade du ${guess}?` : 'rätta adressen eller ta bort länken.'}`;
       }
