@@ -50,3 +50,22 @@ describe('a link with a stray %', () => {
     }
   });
 });
+
+describe('a link that is no address at all', () => {
+  it('is a located problem, not a crash', async () => {
+    const { cwd } = await site();
+    const area = 'content/omraden/skola.md';
+    const path = join(cwd, area);
+    const text = await readFile(path, 'utf8');
+    // "/\[" reads as "//[": a host no URL parser accepts
+    const added = `${text.endsWith('\n') ? '' : '\n'}\nSe <a href="/\\[x">här</a>.\n`;
+    await writeFile(path, text + added);
+    const line = (text + added).trimEnd().split('\n').length;
+    const result = await runCli(['check', '--content', 'content', '--format', 'json'], cwd);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(1);
+    expect(JSON.parse(result.stdout).problems).toEqual([
+      { file: area, line, column: 4, rule: 'broken-link', message: 'Länken "/\\[x" är ingen giltig webbadress; rätta adressen eller ta bort länken.' },
+    ]);
+  });
+});
