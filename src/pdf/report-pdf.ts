@@ -1,7 +1,6 @@
 import { access, constants } from 'node:fs/promises';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { toHtml } from 'hast-util-to-html';
+import type { BrowserContext } from 'playwright-core';
 import type { OutputFile } from '../write/atomic.js';
 import type { ContentGraph } from '../content/graph.js';
 import { applyBasePath } from '../render/base-path.js';
@@ -9,6 +8,7 @@ import { pageContext, renderRoute } from '../render/render.js';
 import type { ReportPdf, Route } from '../routes/routes.js';
 import { outputFile, urls } from '../routes/urls.js';
 import { chromiumArgs, chromiumPath } from '../browser/chromium.js';
+import { reproducible } from './reproducible.js';
 
 /*
  * The annual report's print edition: each report page, as the print stylesheet lays it out,
@@ -18,8 +18,9 @@ import { chromiumArgs, chromiumPath } from '../browser/chromium.js';
  * The report page links the PDF with its size, which is known only once the PDF exists, and the
  * PDF is printed from the page. So: the site is built in memory as usual (its report pages
  * without the link, which print hides anyway), Chromium prints each report page from that
- * in-memory site, and then only the report pages are rendered again, now with the PDF's URL
- * and size in their route, through the same template, base path and serialiser as every page.
+ * in-memory site, loaded at its published address so that the PDF's links lead to the published
+ * site, and then only the report pages are rendered again, now with the PDF's URL and size in
+ * their route, through the same template, base path and serialiser as every page.
  * Nothing has been written yet: pages and PDFs go to disk together in the build's one atomic
  * swap.
  */
@@ -51,38 +52,38 @@ const contentTypes: Record<string, string> = {
   avif: 'image/avif',
 };
 
-/** Serves the in-memory site on 127.0.0.1 under its base path, for Chromium to print from. */
-async function serve(files: readonly OutputFile[], basePath: string): Promise<{ server: Server; origin: string }> {
+/**
+ * Lets Chromium load the in-memory site at the address it is published at, without a server:
+ * every request under the base URL is answered from the built files, every other one fails.
+ * So the links Chromium writes into the PDF are the published site's, and no port or temporary
+ * address can make two prints of the same content differ.
+ */
+async function servePublished(context: BrowserContext, files: readonly OutputFile[], baseUrl: string): Promise<void> {
   const byPath = new Map(files.map((file) => [file.path, file.contents]));
-  const server = createServer((request, response) => {
-    const path = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
-    const relative = path.startsWith(basePath) ? path.slice(basePath.length) : undefined;
+  await context.route('**/*', async (request) => {
+    const url = new URL(request.request().url());
+    url.hash = '';
+    url.search = '';
+    if (!url.href.startsWith(baseUrl)) return request.abort('blockedbyclient');
+    const relative = decodedPath(url.href.slice(baseUrl.length));
     const file = relative === undefined ? undefined : relative === '' || relative.endsWith('/') ? `${relative}index.html` : relative;
     const body = file === undefined ? undefined : byPath.get(file);
-    if (body === undefined) {
-      response.writeHead(404).end();
-      return;
-    }
-    response.writeHead(200, { 'content-type': contentTypes[file!.split('.').pop() ?? ''] ?? 'application/octet-stream' });
-    response.end(body);
+    if (body === undefined) return request.fulfill({ status: 404, body: '' });
+    return request.fulfill({
+      status: 200,
+      contentType: contentTypes[file!.split('.').pop() ?? ''] ?? 'application/octet-stream',
+      body: typeof body === 'string' ? body : Buffer.from(body),
+    });
   });
-  await new Promise<void>((done, fail) => {
-    server.once('error', fail);
-    server.listen(0, '127.0.0.1', () => done());
-  });
-  return { server, origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
 }
 
-/**
- * Chromium stamps the PDF with the time it was printed. The same content should give the same
- * bytes, so the stamps become the report's publication date: same length, so every offset in the
- * file stays right.
- */
-export function fixDates(pdf: Uint8Array, published: string): Uint8Array {
-  const text = Buffer.from(pdf).toString('latin1');
-  const digits = `${published.replace(/-/g, '')}000000`;
-  const fixed = text.replace(/(\/(?:CreationDate|ModDate) \(D:)\d{14}/g, (_match, start: string) => `${start}${digits}`);
-  return new Uint8Array(Buffer.from(fixed, 'latin1'));
+/** A URL path as a file name; a malformed %-escape names no file. */
+function decodedPath(path: string): string | undefined {
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    return undefined;
+  }
 }
 
 /** Renders a route to the HTML the session would write for it. */
@@ -113,17 +114,19 @@ export async function addReportPdfs(
     };
   }
 
-  const basePath = new URL(site.graph.site.baseUrl).pathname;
-  const { server, origin } = await serve(site.files, basePath);
+  const published = new URL(site.graph.site.baseUrl);
+  if (!published.pathname.endsWith('/')) published.pathname += '/';
+  const baseUrl = published.href;
   const printed = new Map<string, { route: Extract<Route, { kind: 'report' }>; pdf: ReportPdf; contents: Uint8Array }>();
   try {
     const { chromium } = await import('playwright-core');
     const browser = await chromium.launch({ executablePath: chromiumPath, args: launchArgs });
     try {
       const context = await browser.newContext();
+      await servePublished(context, site.files, baseUrl);
       const page = await context.newPage();
       for (const route of reports) {
-        const response = await page.goto(`${origin}${basePath}${route.path.replace(/^\//, '')}`, { waitUntil: 'load' });
+        const response = await page.goto(new URL(route.path.replace(/^\//, ''), baseUrl).href, { waitUntil: 'load' });
         if (!response?.ok()) throw new Error(`${route.path} answered ${response?.status() ?? 'nothing'}`);
         await page.emulateMedia({ media: 'print' });
         const contents = await page.pdf({
@@ -137,7 +140,7 @@ export async function addReportPdfs(
           footerTemplate,
         });
         const url = urls.reportPdf(route.report);
-        const fixed = fixDates(new Uint8Array(contents), route.report.published);
+        const fixed = reproducible(new Uint8Array(contents), route.report.published);
         printed.set(route.path, { route, pdf: { url, bytes: fixed.byteLength }, contents: fixed });
       }
     } finally {
@@ -146,9 +149,6 @@ export async function addReportPdfs(
   } catch (error) {
     const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
     return { ...unchanged, notices: [`verksam: ingen PDF av verksamhetsberättelsen: Chromium kunde inte skriva ut sidan (${reason}).`] };
-  } finally {
-    server.closeAllConnections();
-    await new Promise<void>((done) => server.close(() => done()));
   }
 
   const routes = site.routes.map((route) => {

@@ -12,6 +12,11 @@ export interface PageLink {
   fragment: string;
   origin?: string;
   place?: Point;
+  /**
+   * Why the link leads nowhere whatever pages exist: a `%` not followed by two hex digits
+   * ("escape"), or something no browser reads as an address ("address").
+   */
+  malformed?: 'escape' | 'address';
 }
 
 /** What the link check needs to know of a page: kept per page so pages can be checked again cheaply. */
@@ -40,16 +45,33 @@ export function linkInfo(tree: Root, siteUrl: string | undefined, pagePath: stri
     if (href !== undefined && siteUrl && href.startsWith(siteUrl)) href = `/${href.slice(siteUrl.length)}`;
     if (href === undefined || isExternal(href)) return;
     const start = node.position?.start;
-    const url = new URL(href, `http://site${pagePath}`);
+    const place = start ? { line: start.line, column: start.column } : undefined;
+    const url = URL.canParse(href, `http://site${pagePath}`) ? new URL(href, `http://site${pagePath}`) : undefined;
+    if (!url) {
+      links.push({ href, target: href, fragment: '', origin: node.data?.origin, place, malformed: 'address' });
+      return;
+    }
+    const target = decoded(url.pathname);
+    const fragment = url.hash.length > 1 ? decoded(url.hash.slice(1)) : '';
     links.push({
       href,
-      target: decodeURIComponent(url.pathname),
-      fragment: url.hash.length > 1 ? decodeURIComponent(url.hash.slice(1)) : '',
+      target: target ?? url.pathname,
+      fragment: fragment ?? url.hash.slice(1),
       origin: node.data?.origin,
-      place: start ? { line: start.line, column: start.column } : undefined,
+      place,
+      ...(target === undefined || fragment === undefined ? { malformed: 'escape' as const } : {}),
     });
   });
   return { links, ids };
+}
+
+/** A URL part with its %-escapes undone; undefined when one is not an escape ("100%zz"). */
+function decoded(part: string): string | undefined {
+  try {
+    return decodeURIComponent(part);
+  } catch {
+    return undefined;
+  }
 }
 
 /** The ids on a page, for checking `#fragment` links. */
@@ -69,7 +91,13 @@ export function checkLinks(pages: ReadonlyMap<string, LinkInfo>, assets: Readonl
       const target = link.target;
       const targetPath = pages.has(target) ? target : pages.has(`${target}/`) ? `${target}/` : undefined;
       let reason: string | undefined;
-      if (!targetPath && !assets.has(target)) {
+      if (link.malformed === 'escape') {
+        reason = `Länken "${link.href}" har ett ogiltigt %-tecken: efter % ska två hexadecimala tecken följa (som %20 för mellanslag); skriv %25 för ett procenttecken.`;
+      }
+      else if (link.malformed === 'address') {
+        reason = `Länken "${link.href}" är ingen giltig webbadress; rätta adressen eller ta bort länken.`;
+      }
+      else if (!targetPath && !assets.has(target)) {
         const guess = suggestField(target, [...pages.keys()]);
         reason = `Länken "${link.href}" leder till en sida som inte finns på webbplatsen; ${guess ? `menade du ${guess}?` : 'rätta adressen eller ta bort länken.'}`;
       }

@@ -1,5 +1,6 @@
 import type { Element, Root } from 'hast';
 import { headingRank } from 'hast-util-heading-rank';
+import { newIdScope, refersToIds } from './page-ids.js';
 import { rewrite } from './rewrite.js';
 
 export interface ProseOptions {
@@ -13,7 +14,8 @@ export interface ProseOptions {
 
 /**
  * A content body ready to place in a page: headings moved under the page's own and never
- * skipping a level, ids made unique on the page, wide tables made scrollable. The body itself
+ * skipping a level, ids prefixed when asked and marked as the body's (so that the page can
+ * make them unique, see page-ids.ts), wide tables made scrollable. The body itself
  * is frozen and shared by every page that shows it, so this returns a new tree that copies only
  * what it changes.
  */
@@ -21,6 +23,7 @@ export function placeBody(body: Root, { topLevel, idPrefix = '', context }: Pros
   let previous = topLevel - 1;
   let shift: number | undefined;
   let tables = 0;
+  const scope = newIdScope();
   return rewrite(body, (node, parent) => {
     if (node.tagName === 'table' && !isScrollWrapper(parent)) {
       return scrollable(node, `Tabell ${++tables}${context ? ` i ${context}` : ''}`);
@@ -43,8 +46,11 @@ export function placeBody(body: Root, { topLevel, idPrefix = '', context }: Pros
         if (Array.isArray(value)) properties[name] = value.map((id) => idPrefix + String(id));
       }
     }
+    const placed = { ...node, tagName, properties: { ...node.properties, ...properties } };
+    // hast-util-from-parse5 declares ElementData.position as required; ours may lack it.
+    if (refersToIds(placed)) return { ...placed, data: { ...node.data, idScope: scope } as NonNullable<Element['data']> };
     if (tagName === node.tagName && Object.keys(properties).length === 0) return undefined;
-    return { ...node, tagName, properties: { ...node.properties, ...properties } };
+    return placed;
   });
 }
 
