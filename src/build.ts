@@ -1,8 +1,10 @@
 import { join, resolve } from 'node:path';
+import { templates } from '../templates/index.js';
 import { defaults, type BuildOptions } from './config.js';
 import { assemble } from './content/assemble.js';
 import { parseEntry } from './content/entries.js';
-import { todayInSweden, withBaseUrl, type ContentGraph } from './content/graph.js';
+import { withBaseUrl, type ContentGraph } from './content/graph.js';
+import { todayInSweden } from './format/dates.js';
 import { loadContent } from './content/load.js';
 import { ContentError, gate, problem } from './content/problems.js';
 import { ImageInspector } from './images/inspect.js';
@@ -71,7 +73,7 @@ export async function build(options: Partial<BuildOptions> = {}): Promise<BuildR
   const built = await buildSite(resolved);
   const lap = stopwatch();
   // The print editions are made from the built site before anything is written (see pdf/report-pdf.ts).
-  const withPdfs = resolved.pdf ? await addReportPdfs(built, resolved.chromiumPath) : { ...built, pdfs: [], notices: [] };
+  const withPdfs = resolved.pdf ? await addReportPdfs(built, templates, resolved.chromiumPath) : { ...built, pdfs: [], notices: [] };
   const site: SiteBuild = { graph: built.graph, routes: withPdfs.routes, files: withPdfs.files };
   lap('print editions');
   // which files the last build wrote there, so unchanged ones are linked instead of written (see write/manifest.ts)

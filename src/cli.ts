@@ -226,7 +226,7 @@ function internalError(error: unknown, json: boolean): number {
 
 /** `verksam new <typ> "<titel>"`, `verksam new rapport <år> ["<titel>"]`. */
 async function newCommand(args: readonly string[], values: { content: string; area: string[]; year?: string; date?: string }): Promise<number> {
-  const [{ createNewFile, isNewType, newTypes }, { todayInSweden }] = await Promise.all([import('./commands/new.js'), import('./content/graph.js')]);
+  const [{ createNewFile, isNewType, newTypes }, { todayInSweden }] = await Promise.all([import('./commands/new.js'), import('./format/dates.js')]);
   const [type, ...rest] = args;
   if (!type || !isNewType(type)) {
     console.error(`${type ? `Okänd typ "${type}"` : 'Ange vad som ska skapas'} för verksam new; välj en av: ${newTypes.join(', ')}.\n\n${usage}`);

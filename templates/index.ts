@@ -1,6 +1,5 @@
 import type { Root } from 'hast';
-import type { PageContext } from '../src/render/context.js';
-import type { Route, RouteKind } from '../src/routes/routes.js';
+import type { Templates } from '../src/render/render.js';
 import { AccessibilityPage } from './accessibility.js';
 import { AreaPage } from './area.js';
 import { AreasPage } from './areas.js';
@@ -17,8 +16,6 @@ import { ProjectsPage } from './projects.js';
 import { ReportPage } from './report.js';
 import { ReportsPage } from './reports.js';
 import { SearchPage } from './search.js';
-
-type Templates = { [K in RouteKind]: (route: Extract<Route, { kind: K }>, ctx: PageContext) => Root };
 
 /** One template per page kind; the compiler checks that every kind has one. */
 export const templates: Templates = {

@@ -2,7 +2,7 @@ import type { VFileMessage } from 'vfile-message';
 import { buildSite, type SiteBuild } from '../build.js';
 import { relative, resolve, sep } from 'node:path';
 import { defaults, type BuildOptions } from '../config.js';
-import { todayInSweden } from '../content/graph.js';
+import { todayInSweden } from '../format/dates.js';
 import { ContentError } from '../content/problems.js';
 import { contentWarnings } from '../content/warnings.js';
 

@@ -1,6 +1,7 @@
 import type { Root } from 'hast';
 import type { VFileMessage } from 'vfile-message';
 import { compareSwedish } from '../format/sort.js';
+import { todayInSweden } from '../format/dates.js';
 import type { Entry, GoalSections, RawReference, Source } from './entries.js';
 import type { FieldPath } from './front-matter.js';
 import { EntryBodies } from './bodies.js';
@@ -163,13 +164,6 @@ export interface PublishOptions {
    * to the content folder. An `image.src` not in it names a file that does not exist.
    */
   images?: ReadonlyMap<string, ImageStatus>;
-}
-
-/** The calendar date in Sweden now (or at `now`), ÅÅÅÅ-MM-DD. */
-export function todayInSweden(now: Date = new Date()): string {
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Stockholm', year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(now);
-  const part = (type: string) => parts.find((item) => item.type === type)?.value ?? '';
-  return `${part('year')}-${part('month')}-${part('day')}`;
 }
 
 /** Newest first. ÅÅÅÅ-MM-DD dates sort as plain strings, many times faster than by locale. */

@@ -1,11 +1,15 @@
 import type { ContentGraph } from '../content/graph.js';
 import type { Route } from '../routes/routes.js';
-import type { SearchIndexer } from './search.js';
 
 /** A file an extra adds to the site, relative to the output folder. */
 export interface ExtraFile {
   path: string;
   contents: string | Uint8Array;
+}
+
+/** The search index, fed with the pages while they are rendered (search.ts): its files once all are in. */
+export interface PageIndex {
+  files(): Promise<ExtraFile[]>;
 }
 
 export interface ExtraContext {
@@ -17,7 +21,7 @@ export interface ExtraContext {
    * The search index, fed with the pages while they were rendered; absent when there is none
    * to make (the preview, `build --no-search`).
    */
-  search?: SearchIndexer;
+  search?: PageIndex;
 }
 
 /**

@@ -10,6 +10,13 @@ function noon(year: number, month: number, day: number): Date {
   return new Date(Date.UTC(year, month - 1, day, 12));
 }
 
+/** The calendar date in Sweden now (or at `now`), ÅÅÅÅ-MM-DD. */
+export function todayInSweden(now: Date = new Date()): string {
+  const parts = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Stockholm', year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(now);
+  const part = (type: string) => parts.find((item) => item.type === type)?.value ?? '';
+  return `${part('year')}-${part('month')}-${part('day')}`;
+}
+
 /** "2021-05-05" → "5 maj 2021". */
 export function formatDate(date: string): string {
   const [year, month, day] = date.split('-').map(Number) as [number, number, number];

@@ -1,10 +1,8 @@
 import { access, constants } from 'node:fs/promises';
-import { toHtml } from 'hast-util-to-html';
 import type { BrowserContext } from 'playwright-core';
 import type { OutputFile } from '../write/atomic.js';
 import type { ContentGraph } from '../content/graph.js';
-import { applyBasePath } from '../render/base-path.js';
-import { pageContext, renderRoute } from '../render/render.js';
+import { pageContext, pageHtml, renderRoute, type Templates } from '../render/render.js';
 import type { ReportPdf, Route } from '../routes/routes.js';
 import { outputFile, urls } from '../routes/urls.js';
 import { chromiumArgs, chromiumPath } from '../browser/chromium.js';
@@ -86,18 +84,14 @@ function decodedPath(path: string): string | undefined {
   }
 }
 
-/** Renders a route to the HTML the session would write for it. */
-function renderPage(route: Route, graph: ContentGraph): string {
-  const tree = renderRoute(route, pageContext(graph, route));
-  return `${toHtml(applyBasePath(tree, new URL(graph.site.baseUrl).pathname))}\n`;
-}
-
 /**
  * Prints every report page of a built site to PDF and renders those pages again with a link to
  * their PDF. Without Chromium (or when it fails) the site comes back unchanged, with a notice.
  */
 export async function addReportPdfs(
   site: { graph: ContentGraph; routes: Route[]; files: OutputFile[] },
+  /** The templates the site was rendered with: the report pages are rendered again, with their PDF. */
+  templates: Templates,
   chromiumPath = defaultChromiumPath,
 ): Promise<PdfResult> {
   const reports = site.routes.filter((route): route is Extract<Route, { kind: 'report' }> => route.kind === 'report');
@@ -156,7 +150,7 @@ export async function addReportPdfs(
     return done ? { ...done.route, pdf: done.pdf } : route;
   });
   const replaced = new Map<string, string>();
-  for (const route of routes) if (route.kind === 'report' && route.pdf) replaced.set(outputFile(route.path), renderPage(route, site.graph));
+  for (const route of routes) if (route.kind === 'report' && route.pdf) replaced.set(outputFile(route.path), pageHtml(renderRoute(route, pageContext(site.graph, route), templates), site.graph.site.baseUrl));
   const files: OutputFile[] = site.files.map((file) => (replaced.has(file.path) ? { path: file.path, contents: replaced.get(file.path)! } : file));
   const pdfs = [...printed.values()].map(({ pdf, contents }) => ({ path: outputFile(pdf.url), contents }));
   for (const pdf of pdfs) {

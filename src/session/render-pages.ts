@@ -1,9 +1,7 @@
-import { toHtml } from 'hast-util-to-html';
 import type { CacheView } from '../cache/store.js';
 import type { ContentGraph } from '../content/graph.js';
-import { applyBasePath } from '../render/base-path.js';
 import { linkInfo, type LinkInfo } from '../render/links.js';
-import { pageContext, renderRoute } from '../render/render.js';
+import { pageContext, pageHtml, renderRoute, type Templates } from '../render/render.js';
 import type { PageKeys } from '../routes/page-key.js';
 import type { Route } from '../routes/routes.js';
 import { outputFile } from '../routes/urls.js';
@@ -33,6 +31,7 @@ function storedPage(value: unknown): StoredPage | undefined {
 export interface RenderInput {
   routes: readonly Route[];
   graph: ContentGraph;
+  templates: Templates;
   keys: PageKeys;
   /** The pages of the last good update, by path: one with the same key is taken as it is. */
   previous: ReadonlyMap<string, RenderedPage>;
@@ -46,8 +45,7 @@ export interface RenderInput {
  * Every route's page: the last update's when its key is the same, else the disk cache's, else
  * rendered now (template → base path → HTML), with its links and ids for the link check.
  */
-export async function renderPages({ routes, graph, keys, previous, cache, onPage }: RenderInput): Promise<{ pages: Map<string, RenderedPage>; rendered: number }> {
-  const basePath = new URL(graph.site.baseUrl).pathname;
+export async function renderPages({ routes, graph, templates, keys, previous, cache, onPage }: RenderInput): Promise<{ pages: Map<string, RenderedPage>; rendered: number }> {
   const plan = routes.map((route) => {
     const ctx = pageContext(graph, route);
     const key = keys.key(route, ctx);
@@ -68,8 +66,8 @@ export async function renderPages({ routes, graph, keys, previous, cache, onPage
     let page = kept ?? (found?.page ? { key, file: outputFile(route.path), html: found.page.html, links: found.page.links, ids: new Set(found.page.ids) } : undefined);
     const fresh = !page;
     if (!page) {
-      const tree = renderRoute(route, ctx);
-      page = { key, file: outputFile(route.path), html: `${toHtml(applyBasePath(tree, basePath))}\n`, ...linkInfo(tree, graph.site.baseUrl, route.path) };
+      const tree = renderRoute(route, ctx, templates);
+      page = { key, file: outputFile(route.path), html: pageHtml(tree, graph.site.baseUrl), ...linkInfo(tree, graph.site.baseUrl, route.path) };
       if (found && cache) cache.put(found.address, { html: page.html, links: page.links, ids: [...page.ids] } satisfies StoredPage);
       rendered++;
     }

@@ -1,10 +1,12 @@
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
+import { templates } from '../../templates/index.js';
 import type { VFileMessage } from 'vfile-message';
 import { SessionCache } from '../cache/session-cache.js';
 import { assemble } from '../content/assemble.js';
 import type { EntryBodies } from '../content/bodies.js';
-import { todayInSweden, withBaseUrl, type ContentGraph } from '../content/graph.js';
+import { withBaseUrl, type ContentGraph } from '../content/graph.js';
+import { todayInSweden } from '../format/dates.js';
 import { sortMessages } from '../content/problems.js';
 import { createExtras, type Extra, type ExtraContext, type ExtraFile } from '../extras/index.js';
 import type { ImageVariants } from '../extras/images.js';
@@ -144,6 +146,7 @@ export class BuildSession {
       const { pages, rendered } = await renderPages({
         routes,
         graph,
+        templates,
         keys: new PageKeys((file) => hashes.get(file)),
         previous: this.pages,
         cache: await this.cache.view('pages'),

@@ -5,7 +5,7 @@ import { parse } from 'yaml';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseEntry } from '../../src/content/entries.js';
 import { fileText, planNewFile, summariseContent, type ContentSummary, type NewRequest } from '../../src/commands/new.js';
-import { todayInSweden } from '../../src/content/graph.js';
+import { todayInSweden } from '../../src/format/dates.js';
 import { runCli, snapshot, useFixtureCopies } from '../support/cli.js';
 
 /** A temporary copy of the basic fixture; commands run in its parent, so paths print as content/…. */
