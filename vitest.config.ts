@@ -8,5 +8,7 @@ export default defineConfig({
     hookTimeout: 300_000,
     pool: 'forks',
     maxWorkers: 2,
+    // Builds each site the gate tests need once per run, with bin/verksam.js, shared by all files.
+    globalSetup: ['test/support/global-setup.ts'],
   },
 });

@@ -11,14 +11,17 @@ import { VFile } from 'vfile';
 
 /**
  * What content may contain after sanitising: GitHub's schema (no scripts, no event handlers,
- * only safe URL protocols). `script` and `style` are stripped with their text, otherwise CSS
- * would leak into the page as text; `clobberPrefix` is empty because ids are made unique per
- * page later, and a prefix would break footnote links.
+ * only safe URL protocols, `action` included). `script` and `style` are stripped with their
+ * text, otherwise CSS would leak into the page as text; `clobberPrefix` is empty because ids
+ * are made unique per page later, and a prefix would break footnote links.
  */
 export const sanitizeSchema: SanitizeSchema = {
   ...defaultSchema,
   clobberPrefix: '',
   strip: ['script', 'style'],
+  // GitHub's schema allows `action` on every element without checking its protocol; a form
+  // cannot be written in content, but no attribute of ours carries a javascript: URL.
+  protocols: { ...defaultSchema.protocols, action: ['http', 'https'] },
 };
 
 /** Built and frozen once: configuration mistakes surface before any content is read. */

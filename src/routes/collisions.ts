@@ -15,7 +15,7 @@ export function checkOutputPaths(routes: readonly Route[]): VFileMessage[] {
     const file = outputFile(route.path);
     const normalised = posix.normalize(file);
     const where = route.sources[0] ?? 'verksam';
-    if (normalised !== file || normalised === '..' || normalised.startsWith('../') || posix.isAbsolute(normalised) || /[\\\0]/.test(file)) {
+    if (normalised !== file || normalised === '.' || normalised === '..' || normalised.startsWith('../') || posix.isAbsolute(normalised) || /[\\\0]/.test(file)) {
       messages.push(problem(where, 'unsafe-output-path', `Sidan ${route.path} skulle skrivas utanför utdatamappen; adresser får bara innehålla a–z, siffror och bindestreck.`));
       continue;
     }

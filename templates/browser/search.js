@@ -65,18 +65,27 @@ async function start() {
   }
   filters.hidden = false;
 
-  let results = [];
-  let shown = 0;
-  let latest = 0;
+  /*
+   * One search at a time owns the list: each run makes a new search, and whatever an older one
+   * was still loading (its hits' texts come one by one from the index) is dropped when it
+   * arrives, so a filter changed mid-load never leaves the old hits in the list.
+   */
+  let current = null;
 
-  async function showMore() {
-    const next = results.slice(shown, shown + pageSize);
-    const data = await Promise.all(next.map((result) => result.data()));
-    const items = data.map(hit);
-    list.append(...items);
-    shown += next.length;
-    more.hidden = shown >= results.length;
-    return items;
+  /** Adds the next page of `search`'s hits, in order, unless a newer search has taken the list. */
+  function showMore(search) {
+    const next = search.results.slice(search.shown, search.shown + pageSize);
+    search.shown += next.length;
+    const loading = Promise.all(next.map((result) => result.data()));
+    search.appended = search.appended.then(async () => {
+      const data = await loading;
+      if (search !== current) return [];
+      const items = data.map(hit);
+      list.append(...items);
+      more.hidden = search.shown >= search.results.length;
+      return items;
+    });
+    return search.appended;
   }
 
   async function run() {
@@ -90,11 +99,10 @@ async function start() {
     const search = params.toString();
     history.replaceState(null, '', `${location.pathname}${search ? `?${search}` : ''}`);
 
-    const run = ++latest;
+    const mine = { results: [], shown: 0, appended: Promise.resolve([]) };
+    current = mine;
     list.replaceChildren();
     more.hidden = true;
-    results = [];
-    shown = 0;
     if (!query) {
       status.textContent = '';
       return;
@@ -103,16 +111,21 @@ async function start() {
     const wanted = {};
     if (kinds.length > 0) wanted.kind = { any: kinds };
     if (areas.length > 0) wanted.area = { any: areas };
-    const found = await pagefind.search(query, { filters: wanted });
-    if (run !== latest) return;
-    results = found.results;
-    await showMore();
-    if (run !== latest) return;
+    try {
+      const found = await pagefind.search(query, { filters: wanted });
+      if (mine !== current) return;
+      mine.results = found.results;
+      await showMore(mine);
+    } catch {
+      if (mine === current) status.textContent = 'Sökningen misslyckades. Ladda om sidan och sök igen.';
+      return;
+    }
+    if (mine !== current) return;
     const limited = kinds.length > 0 || areas.length > 0 ? ' med de valda filtren' : '';
     status.textContent =
-      results.length === 0
+      mine.results.length === 0
         ? `Inga träffar för ”${query}”${limited}. Pröva andra ord eller färre filter.`
-        : `${plural(results.length, 'träff', 'träffar')} för ”${query}”${limited}.`;
+        : `${plural(mine.results.length, 'träff', 'träffar')} för ”${query}”${limited}.`;
   }
 
   form.addEventListener('submit', (event) => {
@@ -123,7 +136,8 @@ async function start() {
     if (input.value.trim()) void run();
   });
   more.addEventListener('click', async () => {
-    const items = await showMore();
+    if (!current) return;
+    const items = await showMore(current);
     // keep the keyboard where the new hits start
     items[0]?.querySelector('a')?.focus();
   });

@@ -139,6 +139,12 @@ export async function axeCheck(page: Page, url: string, pageLabel: string): Prom
   if (!response || response.status() !== 200) {
     throw new Error(`${pageLabel}: ${url} answered ${response?.status() ?? 'nothing'} instead of 200`);
   }
+  return axeCheckLoaded(page, pageLabel);
+}
+
+/** Runs axe-core over the page as it is now (for a page a script has changed since it loaded). */
+export async function axeCheckLoaded(page: Page, pageLabel: string): Promise<AxeViolation[]> {
+  const url = page.url();
   const results = await new AxeBuilder({ page })
     .options({
       runOnly: { type: 'tag', values: [...axeTags] },

@@ -1,10 +1,10 @@
-import { execFile } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { inject } from 'vitest';
 import { parse as parseYaml } from 'yaml';
+import { requestSiteBuild, startSiteBuildService, type SiteBuildService } from './site-build-service.js';
 
 /** The repository root (/work/main). */
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -40,7 +40,7 @@ export interface BuiltSite {
   baseUrl: string;
   /** The URL path the site expects to be served under ("/" or "/repo/"), from the base URL. */
   basePath: string;
-  /** Removes the temporary folder. */
+  /** Nothing to do: the test run removes its builds. Kept so callers need not know. */
   cleanup(): Promise<void>;
 }
 
@@ -66,52 +66,33 @@ async function configuredBaseUrl(contentDir: string): Promise<string> {
   return baseUrl;
 }
 
-function run(command: string, args: readonly string[]): Promise<{ stdout: string; stderr: string }> {
-  return new Promise((done, fail) => {
-    execFile(command, args, { cwd: repoRoot, maxBuffer: 64 * 1024 * 1024, env: { ...process.env, NO_COLOR: '1' } }, (error, stdout, stderr) => {
-      if (error) {
-        fail(new Error(`\`${command} ${args.join(' ')}\` failed (${error.code ?? error.signal ?? error.message}):\n${stdout}${stderr}`));
-      } else {
-        done({ stdout, stderr });
-      }
-    });
-  });
+let localService: Promise<SiteBuildService> | undefined;
+
+/** The run's build service (started by test/support/global-setup.ts), or one for this worker alone. */
+async function serviceOrigin(): Promise<string> {
+  const provided = inject('siteBuildService');
+  if (provided) return provided;
+  localService ??= startSiteBuildService();
+  return (await localService).origin;
 }
 
 /**
- * Builds a site with the real CLI, as a separate process, into a new folder under the OS temp
- * folder: `npx tsx src/cli.ts build --content <dir> --out <dir> [--base-url <url>]`.
+ * The site built by the real command line, `node bin/verksam.js build --content <dir> --out <dir>
+ * [--base-url <url>] --no-pdf`, as a separate process. Each site (and base URL) is built once per
+ * test run and shared by every test file that asks: read the output, never change it.
  */
 export async function buildSite(source: SiteSource, options: BuildOptions = {}): Promise<BuiltSite> {
-  const tempDir = await mkdtemp(join(tmpdir(), `verksam-${source.name}-`));
-  const outDir = join(tempDir, 'site');
-  // The PDF edition is checked once, by test/build/real-content.test.ts; the gates build without it.
-  const args = ['tsx', 'src/cli.ts', 'build', '--content', source.contentDir, '--out', outDir, '--no-pdf'];
-  if (options.baseUrl !== undefined) args.push('--base-url', options.baseUrl);
-  try {
-    await run('npx', args);
-  } catch (error) {
-    await rm(tempDir, { recursive: true, force: true });
-    throw error;
-  }
-  if (!existsSync(join(outDir, 'index.html'))) {
-    await rm(tempDir, { recursive: true, force: true });
-    throw new Error(`Building ${source.name} exited 0 but wrote no ${join(outDir, 'index.html')}`);
-  }
+  const outDir = await requestSiteBuild(await serviceOrigin(), { contentDir: source.contentDir, baseUrl: options.baseUrl });
   const baseUrl = normaliseBaseUrl(options.baseUrl ?? (await configuredBaseUrl(source.contentDir)));
   const basePath = new URL(baseUrl).pathname;
-  return { source, outDir, baseUrl, basePath, cleanup: () => rm(tempDir, { recursive: true, force: true }) };
+  // The build belongs to the test run, which removes it at the end.
+  return { source, outDir, baseUrl, basePath, cleanup: async () => {} };
 }
 
-/** Builds every site of `siteSources()` one after another (the machine has two cores). */
+/** Every site of `siteSources()`, built (once per test run) one after another: the machine has two cores. */
 export async function buildAllSites(options: BuildOptions = {}): Promise<BuiltSite[]> {
   const built: BuiltSite[] = [];
-  try {
-    for (const source of siteSources()) built.push(await buildSite(source, options));
-  } catch (error) {
-    await cleanupAll(built);
-    throw error;
-  }
+  for (const source of siteSources()) built.push(await buildSite(source, options));
   return built;
 }
 
