@@ -2,7 +2,7 @@ import type { Element, Nodes, Properties, Root } from 'hast';
 import type { Image } from '../src/content/graph.js';
 import { imagePlan } from '../src/images/variants.js';
 import type { PageContext } from '../src/render/context.js';
-import { urls } from '../src/routes/urls.js';
+import { absoluteUrl, urls } from '../src/routes/urls.js';
 import type { FeedLink } from './parts/feeds.js';
 import { JsonLd, type JsonLdData } from './parts/json-ld.js';
 
@@ -66,7 +66,7 @@ function SocialMeta(props: LayoutProps, documentTitle: string, canonical: string
   const { ctx, title, description, article, image, index } = props;
   const { site } = ctx;
   const picture = image ? imagePlan(image.file).fallback : undefined;
-  const absolute = (url: string) => new URL(url.replace(/^\//, ''), site.baseUrl).href;
+  const absolute = (url: string) => absoluteUrl(site.baseUrl, url);
   const meta = (property: string, content: string | undefined, extra: Properties = {}) =>
     content === undefined ? [] : [{ type: 'element', tagName: 'meta', properties: { property, content, ...extra }, children: [] } as Element];
   const named = (name: string, content: string | undefined) =>
@@ -97,7 +97,7 @@ export function Layout(props: LayoutProps): Root {
   const { site, path } = ctx;
   const isHome = path === urls.home();
   const documentTitle = isHome ? site.title : `${title} – ${site.title}`;
-  const canonical = new URL(path.replace(/^\//, ''), site.baseUrl).href;
+  const canonical = absoluteUrl(site.baseUrl, path);
   return {
     type: 'root',
     children: [

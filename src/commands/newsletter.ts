@@ -6,8 +6,7 @@ import type { Newsletter } from '../content/graph.js';
 import { slugPattern } from '../content/schemas.js';
 import { emailFiles, gmailClipBytes } from '../email/files.js';
 import { formatDate } from '../format/dates.js';
-import { siteUrl } from '../email/model.js';
-import { outputFile, urls } from '../routes/urls.js';
+import { absoluteUrl, outputFile, urls } from '../routes/urls.js';
 
 /*
  * `verksam newsletter <slug>`: builds the site exactly like `verksam build` (the email files
@@ -83,7 +82,7 @@ export async function newsletterCommand(request: NewsletterRequest): Promise<New
     code: files[0]!.bytes >= gmailClipBytes ? 1 : 0,
     newsletter: { slug: newsletter.slug, number: newsletter.number, title: newsletter.title, date: newsletter.date },
     files,
-    webUrl: siteUrl(result.graph.site.baseUrl, urls.newsletter(newsletter)),
+    webUrl: absoluteUrl(result.graph.site.baseUrl, urls.newsletter(newsletter)),
     unsubscribeUrl: result.graph.site.newsletter?.unsubscribeUrl,
     outDir: relative(cwd, result.outDir) || '.',
   };

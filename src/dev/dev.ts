@@ -10,6 +10,7 @@ import { Overlay, overlayStyle } from './overlay.js';
 import { failureProblem, startBuilder, type Builder } from './builder.js';
 import type { FromWorker, Problem } from './protocol.js';
 import { watchSources, type SourceChange } from './watch.js';
+import { contentTypeFor } from '../format/content-types.js';
 
 export interface DevOptions {
   contentDir: string;
@@ -36,19 +37,6 @@ const defaultTemplatesDir = fileURLToPath(new URL('../../templates/', import.met
 
 const decoder = new TextDecoder();
 
-const types: Record<string, string> = {
-  html: 'text/html; charset=utf-8',
-  css: 'text/css; charset=utf-8',
-  xml: 'application/xml; charset=utf-8',
-  json: 'application/json; charset=utf-8',
-  txt: 'text/plain; charset=utf-8',
-  // a module script (the search page's) must be served as JavaScript
-  js: 'text/javascript; charset=utf-8',
-  jpg: 'image/jpeg',
-  webp: 'image/webp',
-  avif: 'image/avif',
-  pdf: 'application/pdf',
-};
 
 /** The output file a request path is served from, as the published site would; none for a malformed path. */
 function fileFor(urlPath: string): string | undefined {
@@ -239,10 +227,10 @@ export async function startDev(options: DevOptions): Promise<DevServer> {
     const body = output.get(file);
     const extension = file.split('.').pop() ?? '';
     if (body === undefined) {
-      response.writeHead(503, { 'content-type': types.html! }).end(page(problems()));
+      response.writeHead(503, { 'content-type': contentTypeFor('.html') }).end(page(problems()));
       return;
     }
-    response.writeHead(status, { 'content-type': types[extension] ?? 'application/octet-stream', 'cache-control': 'no-store' });
+    response.writeHead(status, { 'content-type': contentTypeFor(file), 'cache-control': 'no-store' });
     response.end(extension === 'html' ? inject(typeof body === 'string' ? body : decoder.decode(body), problems()) : body);
   }
 

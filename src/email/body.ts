@@ -1,6 +1,7 @@
 import type { Element, ElementContent, Properties, Root } from 'hast';
 import { headingRank } from 'hast-util-heading-rank';
 import { visit } from 'unist-util-visit';
+import { resolveLink } from '../routes/urls.js';
 
 /*
  * A content body made fit for an email: a copy of the parsed Markdown (the graph is frozen and
@@ -37,10 +38,7 @@ const dropped = new Set(['id', 'className', 'tabIndex', 'ariaDescribedBy', 'aria
 export function absoluteUrl(value: string, { baseUrl, pageUrl, idPrefix = '' }: Pick<EmailBodyOptions, 'baseUrl' | 'pageUrl' | 'idPrefix'>): string {
   const url = value.trim();
   if (url.startsWith('#')) return url.length > 1 ? `${pageUrl.replace(/#.*$/, '')}#${idPrefix}${url.slice(1)}` : pageUrl;
-  if (url.startsWith('//')) return `https:${url}`;
-  if (url.startsWith('/')) return new URL(url.slice(1), baseUrl).href;
-  if (/^[a-z][a-z0-9+.-]*:/i.test(url)) return url;
-  return new URL(url, pageUrl).href;
+  return resolveLink(url, baseUrl, pageUrl);
 }
 
 const toNumber = (value: unknown): number | undefined => {

@@ -2,7 +2,7 @@ import type { Root } from 'hast';
 import type { Image, Newsletter, Site, Unpublished } from '../content/graph.js';
 import { formatDate } from '../format/dates.js';
 import { imagePlan } from '../images/variants.js';
-import { urls } from '../routes/urls.js';
+import { absoluteUrl, urls } from '../routes/urls.js';
 import { emailBody } from './body.js';
 import { layout } from './style.js';
 
@@ -80,7 +80,6 @@ export interface EmailModel {
 export const defaultViewInBrowser = 'Problem att visa det? Öppna det i webbläsaren.';
 
 /** The absolute URL of a site path ("/nyhetsbrev/x/") under the base URL. */
-export const siteUrl = (baseUrl: string, path: string): string => new URL(path.replace(/^\//, ''), baseUrl).href;
 
 /**
  * "Problem att visa det? Öppna det i webbläsaren." → the last sentence becomes the link, so
@@ -99,7 +98,7 @@ export function emailImage(image: Image, baseUrl: string, maxWidth: number): Ema
   const width = Math.min(maxWidth, image.file.width);
   const file = variants.jpeg.find((variant) => variant.width >= 2 * width) ?? variants.jpeg.at(-1)!;
   return {
-    url: siteUrl(baseUrl, file.url),
+    url: absoluteUrl(baseUrl, file.url),
     alt: image.decorative ? '' : image.alt,
     width,
     height: Math.max(1, Math.round((image.file.height * width) / image.file.width)),
@@ -116,7 +115,7 @@ const telUrl = (phone: string) => `tel:${phone.replace(/[^\d+]/g, '')}`;
 export function emailModel(newsletter: Newsletter, site: Site): EmailModel {
   const baseUrl = site.baseUrl;
   const name = site.newsletter?.name ?? 'Nyhetsbrev';
-  const webUrl = siteUrl(baseUrl, urls.newsletter(newsletter));
+  const webUrl = absoluteUrl(baseUrl, urls.newsletter(newsletter));
   const mainText = { baseUrl, maxImageWidth: layout.textWidth };
   const unsubscribeUrl = site.newsletter?.unsubscribeUrl?.trim();
   const { contact } = site;
@@ -130,7 +129,7 @@ export function emailModel(newsletter: Newsletter, site: Site): EmailModel {
     heading: newsletter.title,
     editorial: emailBody(newsletter.body, { ...mainText, topLevel: 2, pageUrl: webUrl }),
     articles: newsletter.articles.map((article) => {
-      const url = siteUrl(baseUrl, urls.newsItem(article));
+      const url = absoluteUrl(baseUrl, urls.newsItem(article));
       return {
         title: article.title,
         url,
@@ -153,7 +152,7 @@ export function emailModel(newsletter: Newsletter, site: Site): EmailModel {
     },
     subscriptionNotice: site.newsletter?.subscriptionNotice,
     unsubscribe: unsubscribeUrl ? { text: 'Avsluta prenumerationen', url: unsubscribeUrl } : undefined,
-    archive: { text: `Alla nummer av ${name}`, url: siteUrl(baseUrl, urls.newsletters()) },
+    archive: { text: `Alla nummer av ${name}`, url: absoluteUrl(baseUrl, urls.newsletters()) },
     webUrl,
   };
 }

@@ -5,7 +5,7 @@ import type { Area, ContentGraph, NewsItem, Newsletter } from '../content/graph.
 import { imagePlan, mimeTypes } from '../images/variants.js';
 import { placeBody } from '../render/prose.js';
 import { rewrite } from '../render/rewrite.js';
-import { absoluteUrl, feedFiles, urls, type FeedFormat } from '../routes/urls.js';
+import { absoluteUrl, feedFiles, resolveLink, urls, type FeedFormat } from '../routes/urls.js';
 import type { Extra, ExtraFile } from './extra.js';
 import { latestContentDate } from './last-modified.js';
 import { xmlDocument, xmlSafe } from './xml.js';
@@ -30,8 +30,7 @@ const noon = (date: string) => new Date(`${date}T12:00:00Z`);
  * page the body belongs to.
  */
 export function absoluteUrls(tree: Root, pageUrl: string, baseUrl: string): Root {
-  const absolute = (url: string) =>
-    /^[a-z][a-z0-9+.-]*:/i.test(url) ? url : url.startsWith('/') && !url.startsWith('//') ? absoluteUrl(baseUrl, url) : new URL(url, pageUrl).href;
+  const absolute = (url: string) => resolveLink(url, baseUrl, pageUrl);
   return rewrite(tree, (node: Element) => {
     const properties: Element['properties'] = {};
     for (const name of ['href', 'src'] as const) {

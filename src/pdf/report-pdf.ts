@@ -4,9 +4,10 @@ import type { OutputFile } from '../write/atomic.js';
 import type { ContentGraph } from '../content/graph.js';
 import { pageContext, pageHtml, renderRoute, type Templates } from '../render/render.js';
 import type { ReportPdf, Route } from '../routes/routes.js';
-import { outputFile, urls } from '../routes/urls.js';
+import { absoluteUrl, outputFile, urls } from '../routes/urls.js';
 import { chromiumArgs, chromiumPath } from '../browser/chromium.js';
 import { reproducible } from './reproducible.js';
+import { contentTypeFor } from '../format/content-types.js';
 
 /*
  * The annual report's print edition: each report page, as the print stylesheet lays it out,
@@ -40,15 +41,6 @@ export interface PdfResult {
   notices: string[];
 }
 
-const contentTypes: Record<string, string> = {
-  html: 'text/html; charset=utf-8',
-  css: 'text/css; charset=utf-8',
-  js: 'text/javascript; charset=utf-8',
-  svg: 'image/svg+xml',
-  jpg: 'image/jpeg',
-  webp: 'image/webp',
-  avif: 'image/avif',
-};
 
 /**
  * Lets Chromium load the in-memory site at the address it is published at, without a server:
@@ -69,7 +61,7 @@ async function servePublished(context: BrowserContext, files: readonly OutputFil
     if (body === undefined) return request.fulfill({ status: 404, body: '' });
     return request.fulfill({
       status: 200,
-      contentType: contentTypes[file!.split('.').pop() ?? ''] ?? 'application/octet-stream',
+      contentType: contentTypeFor(file!),
       body: typeof body === 'string' ? body : Buffer.from(body),
     });
   });
@@ -120,7 +112,7 @@ export async function addReportPdfs(
       await servePublished(context, site.files, baseUrl);
       const page = await context.newPage();
       for (const route of reports) {
-        const response = await page.goto(new URL(route.path.replace(/^\//, ''), baseUrl).href, { waitUntil: 'load' });
+        const response = await page.goto(absoluteUrl(baseUrl, route.path), { waitUntil: 'load' });
         if (!response?.ok()) throw new Error(`${route.path} answered ${response?.status() ?? 'nothing'}`);
         await page.emulateMedia({ media: 'print' });
         const contents = await page.pdf({

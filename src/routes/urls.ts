@@ -56,3 +56,16 @@ export function outputFile(path: string): string {
 export function absoluteUrl(baseUrl: string, path: string): string {
   return new URL(path.replace(/^\//, ''), baseUrl).href;
 }
+
+/**
+ * A link as content writes it, made absolute as a browser on the published page would: a
+ * root-relative one under the base URL (which may have a path), a scheme-relative one as https,
+ * anything else relative against the page. A link no URL parser takes stays as it is (the link
+ * check reports it on the site).
+ */
+export function resolveLink(link: string, baseUrl: string, pageUrl: string): string {
+  if (/^[a-z][a-z0-9+.-]*:/i.test(link)) return link;
+  if (link.startsWith('//')) return `https:${link}`;
+  if (link.startsWith('/')) return absoluteUrl(baseUrl, link);
+  return URL.parse(link, pageUrl)?.href ?? link;
+}

@@ -1,7 +1,7 @@
 import type { NewsItem, Report, Site } from '../../src/content/graph.js';
 import { imagePlan } from '../../src/images/variants.js';
 import type { ReportPdf } from '../../src/routes/routes.js';
-import { urls } from '../../src/routes/urls.js';
+import { absoluteUrl, urls } from '../../src/routes/urls.js';
 
 /*
  * schema.org data about the pages, for search engines (JSON-LD): the organisation on the start
@@ -9,7 +9,7 @@ import { urls } from '../../src/routes/urls.js';
  * absolute; the base path is part of the site's base URL.
  */
 
-const absolute = (site: Site, path: string) => new URL(path.replace(/^\//, ''), site.baseUrl).href;
+const absolute = (site: Site, path: string) => absoluteUrl(site.baseUrl, path);
 
 /** The organisation behind the site. */
 export function organisation(site: Site): Record<string, unknown> {
