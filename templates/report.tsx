@@ -1,6 +1,6 @@
 import type { Root } from 'hast';
 import type { PageContext } from '../src/render/context.js';
-import { describeStatuses } from '../src/render/goal-summary.js';
+import { anyAssessed, describeStatuses } from '../src/render/goal-summary.js';
 import { placeBody } from '../src/render/prose.js';
 import type { Route } from '../src/routes/routes.js';
 import { urls } from '../src/routes/urls.js';
@@ -64,8 +64,8 @@ export function ReportPage({ report, goals: reportGoals, areas: reportAreas, pdf
       <section aria-labelledby="maluppfyllelse">
         <h2 id="maluppfyllelse">Måluppfyllelse</h2>
         <p>{describeStatuses(reportGoals)}</p>
-        {StatusChart(reportGoals, 'maluppfyllelse-diagram', `Måluppfyllelse ${report.year}: antal mål per status`)}
-        {StatusTable(reportGoals, reportAreas, `Måluppfyllelse per område ${report.year}`)}
+        {anyAssessed(reportGoals) ? StatusChart(reportGoals, 'maluppfyllelse-diagram', `Måluppfyllelse ${report.year}: antal mål per status`) : null}
+        {anyAssessed(reportGoals) ? StatusTable(reportGoals, reportAreas, `Måluppfyllelse per område ${report.year}`) : null}
       </section>,
       KeyFigures(report.keyFigures, 2, report.year, `Nyckeltal för ${report.year}`, {
         goalLabel: 'Verksamhetsåret',

@@ -20,19 +20,27 @@ const phrases: Record<StatusKey, [singular: string, plural: string]> = {
 };
 
 /**
- * The status of a set of goals in words: "9 av 15 mål uppfyllda, 4 delvis uppfyllda och
- * 2 ej bedömda." The words carry the information, so no reader depends on colour.
+ * The status of a set of goals in words, counting only what the organisation assessed:
+ * "3 av 15 mål har bedömts: 2 uppfyllda och 1 delvis uppfyllt. 12 har inte bedömts." A goal
+ * nobody assessed is never counted as anything else. The words carry the information, so no
+ * reader depends on colour.
  */
 export function describeStatuses(goals: readonly Pick<Goal, 'status'>[]): string {
   const total = goals.length;
   if (total === 0) return 'Inga mål.';
   const counts = countStatuses(goals);
+  const unassessed = counts['ej-bedomt'];
+  const assessed = total - unassessed;
+  if (assessed === 0) return total === 1 ? 'Målet har inte bedömts i rapporten.' : `Inget av de ${total} målen har bedömts i rapporten.`;
   const parts = statusOrder
-    .filter((status) => counts[status] > 0)
+    .filter((status) => status !== 'ej-bedomt' && counts[status] > 0)
     .map((status) => `${counts[status]} ${phrases[status][counts[status] === 1 ? 0 : 1]}`);
-  parts[0] = parts[0]!.replace(/^(\d+)/, `$1 av ${total} mål`);
-  return `${joinSwedish(parts)}.`;
+  if (unassessed === 0) return total === 1 ? `Målet har bedömts: ${parts[0]}.` : `Alla ${total} mål har bedömts: ${joinSwedish(parts)}.`;
+  return `${assessed} av ${total} mål har bedömts: ${joinSwedish(parts)}. ${unassessed} har inte bedömts.`;
 }
+
+/** Whether any of the goals was assessed by the organisation. */
+export const anyAssessed = (goals: readonly Pick<Goal, 'status'>[]): boolean => goals.some((goal) => goal.status !== undefined);
 
 /** "a", "a och b", "a, b och c". */
 export function joinSwedish(items: readonly string[]): string {

@@ -26,9 +26,9 @@ export function GoalBody(goal: Goal, level: 2 | 4, idPrefix = ''): Element[] {
   return [
     (
       <dl class="facts" data-pagefind-ignore="">
-        <dt>Status</dt>
+        <dt>Bedömning</dt>
         <dd>
-          {StatusBadge(goal)}
+          {goal.status ? StatusBadge(goal) : 'Målet har inte bedömts i rapporten.'}
           {goal.statusNote ? <span class="status-note"> {goal.statusNote}</span> : null}
         </dd>
         <dt>Område</dt>

@@ -136,13 +136,13 @@ describe('page kinds', () => {
     expect(text).toContain('2 500 personer');
     expect(text).toContain('+13,6 %');
     expect(text).toContain('Nästa: Mål 2');
-    expect(toString(tree('verksamhetsberattelse/2020/mal-2/index.html'))).toContain('Ej bedömt');
+    expect(toString(tree('verksamhetsberattelse/2020/mal-2/index.html'))).toContain('Målet har inte bedömts i rapporten.');
   });
 
   it('shows the report with contents by area and a status summary per area in numbers and words', () => {
     const page = tree('verksamhetsberattelse/2020/index.html');
     const text = toString(page);
-    expect(text).toContain('1 av 2 mål uppfyllt och 1 ej bedömt.');
+    expect(text).toContain('1 av 2 mål har bedömts: 1 uppfyllt. 1 har inte bedömts.');
     const table = select(page, (element) => element.tagName === 'table' && element.properties.className?.toString() === 'status-table')[0]!;
     expect(toString(table)).toContain('Skola');
     const ids = select(page, (element) => typeof element.properties.id === 'string').map((element) => element.properties.id);

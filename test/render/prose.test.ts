@@ -146,25 +146,26 @@ describe('footnotes in a Swedish body', () => {
 describe('goal status summary', () => {
   const goals = (...statuses: (string | undefined)[]) => statuses.map((status) => ({ status })) as { status?: 'uppfyllt' }[];
 
-  it('describes the 2019 report the way the issue shows it', () => {
-    const list = goals(...Array(9).fill('uppfyllt'), ...Array(4).fill('delvis-uppfyllt'), undefined, undefined);
-    expect(describeStatuses(list)).toBe('9 av 15 mål uppfyllda, 4 delvis uppfyllda och 2 ej bedömda.');
+  it('counts only the goals the organisation assessed, and says how many it did not', () => {
+    const list = goals(...Array(2).fill('uppfyllt'), 'delvis-uppfyllt', ...Array(12).fill(undefined));
+    expect(describeStatuses(list)).toBe('3 av 15 mål har bedömts: 2 uppfyllda och 1 delvis uppfyllt. 12 har inte bedömts.');
   });
 
-  it('uses the singular for one goal of a kind', () => {
-    expect(describeStatuses(goals('uppfyllt'))).toBe('1 av 1 mål uppfyllt.');
+  it('says plainly when no goal was assessed, never counting them as anything', () => {
+    expect(describeStatuses(goals(...Array(15).fill(undefined)))).toBe('Inget av de 15 målen har bedömts i rapporten.');
+    expect(describeStatuses(goals(undefined))).toBe('Målet har inte bedömts i rapporten.');
+  });
+
+  it('uses the singular for one goal of a kind, and says when all were assessed', () => {
+    expect(describeStatuses(goals('uppfyllt'))).toBe('Målet har bedömts: 1 uppfyllt.');
     expect(describeStatuses(goals('uppfyllt', 'delvis-uppfyllt', 'ej-uppfyllt', 'pagaende', undefined))).toBe(
-      '1 av 5 mål uppfyllt, 1 delvis uppfyllt, 1 ej uppfyllt, 1 pågående och 1 ej bedömt.',
+      '4 av 5 mål har bedömts: 1 uppfyllt, 1 delvis uppfyllt, 1 ej uppfyllt och 1 pågående. 1 har inte bedömts.',
     );
-  });
-
-  it('puts "av N mål" on the first status present', () => {
-    expect(describeStatuses(goals('ej-uppfyllt', 'ej-uppfyllt', 'pagaende'))).toBe('2 av 3 mål ej uppfyllda och 1 pågående.');
-    expect(describeStatuses(goals(undefined, undefined))).toBe('2 av 2 mål ej bedömda.');
+    expect(describeStatuses(goals('ej-uppfyllt', 'ej-uppfyllt', 'pagaende'))).toBe('Alla 3 mål har bedömts: 2 ej uppfyllda och 1 pågående.');
   });
 
   it('lists statuses in a fixed order, whatever the order of the goals', () => {
-    expect(describeStatuses(goals('pagaende', 'uppfyllt', 'pagaende', 'uppfyllt', 'uppfyllt'))).toBe('3 av 5 mål uppfyllda och 2 pågående.');
+    expect(describeStatuses(goals('pagaende', 'uppfyllt', 'pagaende', 'uppfyllt', 'uppfyllt'))).toBe('Alla 5 mål har bedömts: 3 uppfyllda och 2 pågående.');
   });
 
   it('says "Inga mål." for no goals', () => {
