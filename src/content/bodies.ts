@@ -1,5 +1,6 @@
 import type { Root } from 'hast';
-import type { Entry, GoalSections } from './entries.js';
+import type { Entry } from './entries.js';
+import { sectionHeadings, type GoalSection, type GoalText } from './goal-sections.js';
 
 /*
  * The text of each entry (its Markdown body as hast, and what is made of it: a goal's sections,
@@ -15,7 +16,7 @@ export const textParts = ['body', 'intro', 'sections', 'blocks'] as const;
 export interface BodyParts {
   body: Root;
   intro?: Root;
-  sections?: GoalSections;
+  sections?: readonly GoalSection[];
   blocks?: readonly { title: string; body: Root }[];
 }
 
@@ -24,10 +25,13 @@ type WithText = Exclude<Entry, { kind: 'site' }>;
 export class EntryBodies {
   private readonly parts = new Map<string, BodyParts>();
 
+  /** `goalText` splits a goal's body into its sections, as the site names them. */
+  constructor(private readonly goalText: (goal: Extract<WithText, { kind: 'goal' }>) => GoalText) {}
+
   /** Takes in (or replaces) an entry's text. */
   set(entry: WithText): void {
     const parts: BodyParts = { body: entry.body };
-    if (entry.kind === 'goal') Object.assign(parts, { intro: entry.intro, sections: entry.sections });
+    if (entry.kind === 'goal') Object.assign(parts, this.goalText(entry));
     if (entry.kind === 'newsletter') {
       parts.blocks = Object.freeze(entry.data.blocks.map((block, index) => Object.freeze({ title: block.title, body: entry.blocks[index]! })));
     }
@@ -44,6 +48,8 @@ export class EntryBodies {
         'year' in entry ? entry.year : null,
         entry.source.file,
         { ...entry.data, blocks: entry.kind === 'newsletter' ? entry.data.blocks.map((block) => block.title) : undefined },
+        // a goal's `##` headings decide its sections, which the graph checks
+        entry.kind === 'goal' ? sectionHeadings(entry.body) : null,
       ]);
     return structure(before) === structure(after);
   }

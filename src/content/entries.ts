@@ -43,22 +43,23 @@ interface EntryBase {
   body: Root;
 }
 
+/** The text of a goal file whose front matter has problems: its sections are still checked. */
+export interface UnvalidatedGoal {
+  file: string;
+  body: Root;
+  hasIndicators: boolean;
+}
+
 /** Entries as validated from one file each, before references between them are resolved. */
 export type Entry =
   | { kind: 'site'; data: SiteData; source: Source }
   | (EntryBase & { kind: 'area'; data: AreaData })
   | (EntryBase & { kind: 'report'; year: number; data: ReportData })
-  | (EntryBase & { kind: 'goal'; year: number; data: GoalData; intro: Root; sections: GoalSections })
+  | (EntryBase & { kind: 'goal'; year: number; data: GoalData })
   | (EntryBase & { kind: 'project'; data: ProjectData })
   | (EntryBase & { kind: 'news'; data: NewsData })
   | (EntryBase & { kind: 'newsletter'; data: NewsletterData; blocks: Root[] })
   | (EntryBase & { kind: 'accessibility'; data: AccessibilityData });
-
-export interface GoalSections {
-  aktiviteter: Root;
-  indikatorer: Root;
-  uppfoljning: Root;
-}
 
 type Kind = Exclude<Entry['kind'], 'site'>;
 
@@ -143,7 +144,7 @@ const expectedPlaces =
   'site.yaml, omraden/<namn>.md, verksamhetsberattelse/<år>/index.md, verksamhetsberattelse/<år>/mal-<nr>.md, projekt/<namn>.md, nyheter/<namn>.md, nyhetsbrev/<namn>.md eller tillganglighet.md';
 
 /** Parses and validates one file into an entry, or explains every problem in it. */
-export function parseEntry(file: SourceFile): { entry?: Entry; messages: VFileMessage[]; references?: RawReference[] } {
+export function parseEntry(file: SourceFile): { entry?: Entry; messages: VFileMessage[]; references?: RawReference[]; goalBody?: UnvalidatedGoal } {
   const place = classify(file.contentPath);
   if (!place) {
     const misnamed = misnamedContent(file.contentPath);
@@ -183,20 +184,11 @@ export function parseEntry(file: SourceFile): { entry?: Entry; messages: VFileMe
   const result = validateFrontMatter(file.path, frontMatter, schemas[place.kind]);
   messages.push(...result.messages);
   const body = markdownToHast(frontMatter.body, file.path);
-  // A goal's sections are checked even when its front matter has problems: all at once.
-  const split = place.kind === 'goal' ? splitGoalSections(body) : undefined;
-  if (split && 'missing' in split) {
-    messages.push(
-      problem(
-        file.path,
-        'missing-section',
-        `Målet saknar avsnittet "## ${split.missing}". Texten ska ha rubrikerna ## Aktiviteter, ## Indikatorer och ## Uppföljning i den ordningen.`,
-        split.place ?? { line: 1, column: 1 },
-      ),
-    );
-  }
   if (!result.value || messages.length > 0) {
-    return { messages, references: rawReferences(place.kind, frontMatter.data, { file: file.path, locate: frontMatter.locate }) };
+    // a goal's sections are checked with the graph (they are the site's); its text goes along, so they are checked all the same
+    const indicators = (frontMatter.data as { indicators?: unknown }).indicators;
+    const goalBody = place.kind === 'goal' ? { file: file.path, body, hasIndicators: Array.isArray(indicators) && indicators.length > 0 } : undefined;
+    return { messages, references: rawReferences(place.kind, frontMatter.data, { file: file.path, locate: frontMatter.locate }), goalBody };
   }
 
   const source: Source = { file: file.path, locate: frontMatter.locate };
@@ -219,38 +211,7 @@ export function parseEntry(file: SourceFile): { entry?: Entry; messages: VFileMe
     case 'accessibility':
       return { entry: { ...base, kind: 'accessibility', data: result.value as AccessibilityData }, messages };
     case 'goal':
-      return { entry: { ...base, kind: 'goal', year: place.year!, data: result.value as GoalData, ...(split as Exclude<typeof split, { missing: string } | undefined>) }, messages };
+      // its sections are the site's (site.yaml's report.sections): split when the graph is built
+      return { entry: { ...base, kind: 'goal', year: place.year!, data: result.value as GoalData }, messages };
   }
-}
-
-const sectionTitles = ['Aktiviteter', 'Indikatorer', 'Uppföljning'] as const;
-
-/**
- * Splits a goal's body at its three required `##` headings. The text before the first is the
- * goal's background; a missing or misplaced heading names the heading that was expected.
- */
-export function splitGoalSections(body: Root): { intro: Root; sections: GoalSections } | { missing: string; place?: Point } {
-  const parts: RootContent[][] = [[]];
-  const found: string[] = [];
-  for (const node of body.children) {
-    if (node.type === 'element' && node.tagName === 'h2' && found.length < sectionTitles.length) {
-      const title = toString(node).trim();
-      if (title.localeCompare(sectionTitles[found.length]!, 'sv', { sensitivity: 'accent' }) === 0) {
-        found.push(title);
-        parts.push([]);
-        continue;
-      }
-    }
-    parts[parts.length - 1]!.push(node);
-  }
-  if (found.length < sectionTitles.length) {
-    const last = body.children.at(-1) as Element | undefined;
-    const place = last?.position ? { line: last.position.end.line, column: 1 } : undefined;
-    return { missing: sectionTitles[found.length]!, place };
-  }
-  const root = (children: RootContent[]): Root => ({ type: 'root', children });
-  return {
-    intro: root(parts[0]!),
-    sections: { aktiviteter: root(parts[1]!), indikatorer: root(parts[2]!), uppfoljning: root(parts[3]!) },
-  };
 }

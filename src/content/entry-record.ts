@@ -1,5 +1,5 @@
 import type { Root } from 'hast';
-import { splitGoalSections, type Entry, type Source } from './entries.js';
+import type { Entry, Source } from './entries.js';
 import { deepFreeze } from './freeze.js';
 import { parseFrontMatter, parseYamlFile } from './front-matter.js';
 import type { SourceFile } from './load.js';
@@ -41,9 +41,7 @@ export function fromRecord(record: EntryRecord, file: SourceFile): Entry {
     case 'goal': {
       if (record.year === undefined) throw new Error(`cached ${record.kind} without a year: ${file.path}`);
       if (record.kind === 'report') return { ...base, kind: 'report', year: record.year };
-      const split = splitGoalSections(body);
-      if ('missing' in split) throw new Error(`cached goal without its sections: ${file.path}`);
-      return { ...base, kind: 'goal', year: record.year, ...split };
+      return { ...base, kind: 'goal', year: record.year };
     }
     case 'newsletter':
       return { ...base, kind: 'newsletter', blocks: (record.blocks ?? []).map((block) => deepFreeze(block)) };

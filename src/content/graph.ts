@@ -2,7 +2,10 @@ import type { Root } from 'hast';
 import type { VFileMessage } from 'vfile-message';
 import { compareSwedish } from '../format/sort.js';
 import { todayInSweden } from '../format/dates.js';
-import type { Entry, GoalSections, RawReference, Source } from './entries.js';
+import { siteSchema } from './schemas.js';
+import type { Entry, RawReference, Source, UnvalidatedGoal } from './entries.js';
+import { splitGoalText, type GoalSection } from './goal-sections.js';
+import { assessGoal, assessIndicator, type GoalAssessment, type IndicatorAssessment } from './assessment.js';
 import type { FieldPath } from './front-matter.js';
 import { EntryBodies } from './bodies.js';
 import { deepFreeze } from './freeze.js';
@@ -14,6 +17,7 @@ import type {
   AreaData,
   GoalData,
   ImageData,
+  IndicatorData,
   KeyFigure,
   NewsData,
   NewsletterData,
@@ -70,13 +74,38 @@ export interface ReportNode extends Report {
   goals: readonly Goal[];
 }
 
-export interface Goal extends Omit<GoalData, 'area' | 'projects'> {
+/** One value of an indicator in one year. */
+export interface SeriesValue {
+  year: number;
+  value: number;
+}
+
+/** An indicator as pages show it: what the organisation wrote, its assessment, and its values over the years. */
+export interface Indicator extends IndicatorData {
+  assessment?: IndicatorAssessment;
+  /** The outcomes by year, oldest first: this report's and earlier ones', and those of the same indicator in other years' goal files. */
+  series: readonly SeriesValue[];
+}
+
+/** The same goal in another year's report (goals with the same `id`). */
+export interface GoalInYear {
+  year: number;
+  number: number;
+  plan: boolean;
+}
+
+export interface Goal extends Omit<GoalData, 'area' | 'projects' | 'indicators'> {
   report: Report;
   area: Area;
   projects: readonly Project[];
+  indicators: readonly Indicator[];
+  /** Who assessed the goal and how, when anyone did; `status` is its result. */
+  assessment?: GoalAssessment;
+  /** The same goal in other years, oldest first. */
+  otherYears: readonly GoalInYear[];
   keyFigures: KeyFigure[];
   intro: Root;
-  sections: GoalSections;
+  sections: readonly GoalSection[];
   source: Source;
 }
 
@@ -176,6 +205,38 @@ export function withBaseUrl(graph: ContentGraph, baseUrl: string): ContentGraph 
   return Object.freeze({ ...graph, site: Object.freeze({ ...graph.site, baseUrl: normaliseBaseUrl(baseUrl) }) });
 }
 
+/**
+ * Goals with the same `id` are one goal followed over the years: each learns the years it has in
+ * other reports, and each of its indicators (by `id`, or by its place when the goal has one) its
+ * values over all of them.
+ */
+function linkYears(goals: readonly Goal[]): void {
+  const byId = new Map<string, Goal[]>();
+  for (const goal of goals) {
+    // a goal without an id is a goal of its own year only
+    const key = goal.id ?? `${goal.report.year}/${goal.number}`;
+    byId.set(key, [...(byId.get(key) ?? []), goal]);
+  }
+  for (const same of byId.values()) {
+    same.sort((a, b) => a.report.year - b.report.year);
+    for (const goal of same) {
+      (goal as { otherYears: readonly GoalInYear[] }).otherYears = same
+        .filter((other) => other !== goal)
+        .map((other) => ({ year: other.report.year, number: other.number, plan: other.report.plan }));
+      for (const indicator of goal.indicators) {
+        const values = new Map<number, number>();
+        for (const other of same) {
+          const match = other.indicators.find((candidate) => (indicator.id ? candidate.id === indicator.id : candidate === indicator));
+          if (!match) continue;
+          for (const [year, value] of Object.entries(match.earlier ?? {})) if (!values.has(Number(year))) values.set(Number(year), value);
+          if (match.outcome !== undefined) values.set(other.report.year, match.outcome);
+        }
+        (indicator as { series: readonly SeriesValue[] }).series = [...values].sort(([a], [b]) => a - b).map(([year, value]) => ({ year, value }));
+      }
+    }
+  }
+}
+
 function hideBackLinks<T extends object>(object: T, ...keys: (keyof T & string)[]): void {
   for (const key of keys) Object.defineProperty(object, key, { enumerable: false });
 }
@@ -194,12 +255,24 @@ export function buildGraph(
   /** References in files that failed validation: still checked, so every problem shows at once. */
   unvalidated: readonly RawReference[] = [],
   publishing: PublishOptions = { drafts: false, today: todayInSweden() },
+  /** Goal files whose front matter failed: their sections are checked all the same. */
+  unvalidatedGoals: readonly UnvalidatedGoal[] = [],
 ): { graph?: ContentGraph; bodies?: EntryBodies; messages: VFileMessage[] } {
-  const bodies = new EntryBodies();
+  const settings = (entries.find((entry) => entry.kind === 'site')?.data as SiteData | undefined)?.report ?? siteSchema.shape.report.parse(undefined);
+  const tableSection = (hasIndicators: boolean) => (hasIndicators ? settings.indicatorSection : undefined);
+  const bodies = new EntryBodies((goal) => splitGoalText(goal.body, settings.sections, settings.sectionsRequired, tableSection(goal.data.indicators.length > 0)).text);
+  const order = settings.sections.map((title) => `## ${title}`).join(', ');
+  const checkSections = (file: string, body: Root, hasIndicators: boolean) => {
+    for (const { title, reason, place } of splitGoalText(body, settings.sections, settings.sectionsRequired, tableSection(hasIndicators)).problems) {
+      const what = reason === 'missing' ? `Målet saknar avsnittet "## ${title}".` : `Avsnittet "## ${title}" står på fel plats.`;
+      messages.push(problem(file, 'missing-section', `${what} Texten ska ha rubrikerna ${order} i den ordningen.`, place ?? { line: 1, column: 1 }));
+    }
+  };
   for (const entry of entries) if (entry.kind !== 'site') bodies.set(entry);
   const unpublished = (entry: { draft: boolean; date: string }): Unpublished | undefined =>
     entry.draft ? 'utkast' : entry.date > publishing.today ? 'planerad' : undefined;
   const messages: VFileMessage[] = [];
+  for (const goal of unvalidatedGoals) checkSections(goal.file, goal.body, goal.hasIndicators);
   // Entries that are valid themselves but name something unknown: known, yet not in the graph.
   const broken = { area: new Set(failed.area), project: new Set(failed.project), news: new Set(failed.news) };
   const of = <K extends Entry['kind']>(kind: K) => entries.filter((entry): entry is Of<K> => entry.kind === kind);
@@ -296,6 +369,7 @@ export function buildGraph(
         problem(entry.source.file, 'unknown-reference', `Målet hör till verksamhetsberättelsen ${entry.year}, men verksamhetsberattelse/${entry.year}/index.md saknas.`),
       );
     }
+    checkSections(entry.source.file, entry.body, entry.data.indicators.length > 0);
     const owner = area(entry.source, ['area'], entry.data.area);
     const related = entry.data.projects.map((slug, index) => project(entry.source, ['projects', index], slug));
     const key = `${entry.year}/${entry.data.number}`;
@@ -306,13 +380,19 @@ export function buildGraph(
     }
     goalFiles.set(key, entry.source.file);
     if (!report || !owner || related.some((item) => !item)) continue;
+    const indicators = entry.data.indicators.map((indicator): Indicator => ({ ...indicator, assessment: assessIndicator(indicator, settings.assessment), series: [] }));
+    const assessment = report.plan ? undefined : assessGoal(entry.data.status, indicators.map((indicator) => indicator.assessment), settings.assessment);
     const goal: Goal = bodies.bind({
       ...entry.data,
+      status: assessment?.status,
+      assessment,
+      indicators,
+      otherYears: [],
       report,
       area: owner,
       projects: related as Project[],
-      intro: entry.intro,
-      sections: entry.sections,
+      intro: entry.body,
+      sections: [],
       source: entry.source,
     });
     report.goals.push(goal);
@@ -414,6 +494,8 @@ export function buildGraph(
     item.goals.sort(byGoal);
     item.news.sort(byDateDesc);
   }
+
+  linkYears([...reports.values()].flatMap((report) => report.goals));
 
   // back-links are the graph's, not the entry's: a walk over what a page shows never follows them
   for (const item of areas.values()) hideBackLinks(item, 'goals', 'projects', 'news');

@@ -38,6 +38,15 @@ export const partialDate = z
   );
 
 const text = z.string().trim().min(1, 'får inte vara tomt');
+
+/**
+ * A number as an editor writes it: 2.7, or the Swedish way, 2,7 (and 255 680 with spaces).
+ * YAML reads "2,7" as text; it is taken as the number it plainly is.
+ */
+export const decimal = z.preprocess(
+  (value) => (typeof value === 'string' && /^\s*[-−]?\d{1,3}(?:[ \u00a0]?\d{3})*(?:,\d+)?\s*$|^\s*[-−]?\d+(?:,\d+)?\s*$/.test(value) ? Number(value.replace(/[\s\u00a0]/g, '').replace('−', '-').replace(',', '.')) : value),
+  z.number({ error: 'förväntat ett tal, t.ex. 2.7 eller 2,7 (utan enhet; enheten skrivs i unit)' }),
+);
 const url = z.url({ protocol: /^https?$/, error: 'förväntat en webbadress som börjar med https:// eller http://' });
 const email = z.email({ error: 'förväntat en e-postadress' });
 
@@ -63,6 +72,37 @@ export const siteSchema = z.strictObject({
   navigation: z
     .array(z.strictObject({ title: text, url: z.string().regex(/^\/[a-z0-9\-/]*$/, 'förväntat en adress på webbplatsen som börjar med /') }))
     .default([]),
+  report: z
+    .strictObject({
+      /** What the organisation calls its report: "Verksamhetsberättelse", "Årsredovisning", … */
+      name: text.default('Verksamhetsberättelse'),
+      plural: text.default('Verksamhetsberättelser'),
+      /** What a plan year is called. */
+      planName: text.default('Verksamhetsplan'),
+      /** The reports' address on the site: /verksamhetsberattelse/2019/. */
+      path: slug.default('verksamhetsberattelse'),
+      /** The sections of a goal's text, as `##` headings, in this order. */
+      sections: z.array(text).default(['Aktiviteter', 'Indikatorer', 'Uppföljning']),
+      /** Whether every goal must have every section (an empty heading is never shown). */
+      sectionsRequired: z.boolean().default(true),
+      /** The section a goal's indicator table goes in; a goal with indicators in its front matter needs no text there. */
+      indicatorSection: text.default('Indikatorer'),
+      /** What groups the goals: the areas of operations, by the organisation's name for them. */
+      groupName: text.default('Verksamhetsområde'),
+      groupPlural: text.default('Verksamhetsområden'),
+      /**
+       * How a goal's or indicator's status is set: only by the organisation (`stated`), or also
+       * computed from the indicators' targets and outcomes (`computed`: met at `met` per cent of
+       * the target, partly at `partly` per cent).
+       */
+      assessment: z
+        .discriminatedUnion('rule', [
+          z.strictObject({ rule: z.literal('stated') }),
+          z.strictObject({ rule: z.literal('computed'), met: decimal.default(100), partly: decimal.default(80) }),
+        ])
+        .default({ rule: 'stated' }),
+    })
+    .prefault({}),
   newsletter: z
     .strictObject({
       name: text,
@@ -121,12 +161,12 @@ export const goalStatuses = ['uppfyllt', 'delvis-uppfyllt', 'ej-uppfyllt', 'paga
 export const keyFigureSchema = z
   .strictObject({
     label: text,
-    value: z.number({ error: 'förväntat ett tal' }),
+    value: decimal,
     unit: text.optional(),
     /** The value the year before. */
-    previous: z.number({ error: 'förväntat ett tal' }).optional(),
+    previous: decimal.optional(),
     /** The change from the year before in per cent, when the text states it but not the value. */
-    change: z.number({ error: 'förväntat ett tal (procent, t.ex. 4.3)' }).optional(),
+    change: decimal.optional(),
   })
   .superRefine((figure, context) => {
     if (figure.previous !== undefined && figure.change !== undefined) {
@@ -138,21 +178,52 @@ export const keyFigureSchema = z
     }
   });
 
+/** What a qualitative indicator's outcome may be: done, partly done, not done. */
+export const indicatorResults = ['genomfort', 'delvis-genomfort', 'ej-genomfort'] as const;
+
+/**
+ * One indicator of a goal: what is measured, and as far as the organisation states them, the
+ * target, this year's outcome (a number, or for a qualitative indicator a result), earlier
+ * years' outcomes, which direction is better, a comment and a source. `id` names the indicator
+ * the same way in every year's goal file, so its values form a series.
+ */
+export const indicatorSchema = z.strictObject({
+  text,
+  id: slug.optional(),
+  /** A number (in `unit`) or words, such as "minst fyra tillfällen". */
+  target: z.union([decimal, text]).optional(),
+  unit: text.optional(),
+  outcome: decimal.optional(),
+  /** Outcomes of earlier years that this report states, by year. */
+  earlier: z.record(z.string().regex(/^\d{4}$/, 'förväntat ett årtal, t.ex. 2018'), decimal).optional(),
+  result: z.enum(indicatorResults).optional(),
+  better: z.enum(['higher', 'lower']).default('higher'),
+  /** The organisation's own assessment of the indicator. */
+  status: z.enum(['uppfyllt', 'delvis-uppfyllt', 'ej-uppfyllt']).optional(),
+  comment: text.optional(),
+  source: text.optional(),
+});
+
 export const reportSchema = z.strictObject({
   title: text,
   published: calendarDate,
   description: text.optional(),
   /** Figures for the year as a whole, beside the goals' own. */
   keyFigures: z.array(keyFigureSchema).default([]),
+  /** A plan for the year: goals and targets, no follow-up yet. */
+  plan: z.boolean().default(false),
 });
 
 export const goalSchema = z.strictObject({
   number: z.number().int('förväntat ett heltal').positive('förväntat ett heltal större än 0'),
+  /** The goal's name in every year it is followed, so the years link up (and its indicators form series). */
+  id: slug.optional(),
   area: slug,
   statement: text,
   status: z.enum(goalStatuses).optional(),
   statusNote: text.optional(),
   projects: z.array(slug).default([]),
+  indicators: z.array(indicatorSchema).default([]),
   keyFigures: z.array(keyFigureSchema).default([]),
 });
 
@@ -248,6 +319,9 @@ export type ReportData = z.infer<typeof reportSchema>;
 export type GoalData = z.infer<typeof goalSchema>;
 export type GoalStatus = (typeof goalStatuses)[number];
 export type KeyFigure = z.infer<typeof keyFigureSchema>;
+export type IndicatorData = z.infer<typeof indicatorSchema>;
+export type IndicatorResult = (typeof indicatorResults)[number];
+export type ReportSettings = SiteData['report'];
 export type ProjectData = z.infer<typeof projectSchema>;
 export type ProjectStatus = (typeof projectStatuses)[number];
 export type NewsData = z.infer<typeof newsSchema>;

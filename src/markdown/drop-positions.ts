@@ -2,13 +2,14 @@ import type { Root } from 'hast';
 import { visit } from 'unist-util-visit';
 
 /**
- * Drops the source positions a page never needs. Only links and images keep theirs (their
- * `origin` names the file), for the link check's file:line; the rest would double the size
- * of every body in memory and in the cache.
+ * Drops the source positions a page never needs. Links and images keep theirs (their `origin`
+ * names the file), for the link check's file:line, and so do `##` headings, where a goal's
+ * sections begin, and the body as a whole, where it ends (content/goal-sections.ts); the rest would double the size of every body in
+ * memory and in the cache.
  */
 export function dropPositions(tree: Root): Root {
   visit(tree, (node) => {
-    if (node.type === 'element' && node.data?.origin) return;
+    if (node.type === 'root' || (node.type === 'element' && (node.data?.origin || node.tagName === 'h2'))) return;
     delete node.position;
   });
   return tree;

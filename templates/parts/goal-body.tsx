@@ -3,32 +3,39 @@ import type { Goal } from '../../src/content/graph.js';
 import { placeBody } from '../../src/render/prose.js';
 import { urls } from '../../src/routes/urls.js';
 import { StatusBadge } from './common.js';
+import { IndicatorTable } from './indicators.js';
 import { KeyFigures } from './key-figures.js';
 
 function heading(level: number, text: string, id?: string): Element {
   return { type: 'element', tagName: `h${level}`, properties: id ? { id } : {}, children: [{ type: 'text', value: text }] };
 }
 
+/** Who assessed a goal, in words, beside its status: the page always says which. */
+function assessedBy(goal: Goal): string {
+  if (goal.assessment?.by === 'indicators') {
+    return ` Beräknad utifrån indikatorerna (${goal.assessment.assessed} av ${goal.assessment.of} bedömda), enligt organisationens regel.`;
+  }
+  return ' Bedömning: organisationens.';
+}
+
 /**
- * A goal's statement, status, background and its three sections, with headings starting at
+ * A goal's facts (assessment, area, projects), background, sections (with its indicator table
+ * in the section the organisation keeps it in) and key figures, with headings starting at
  * `level`. Used both on the goal's own page and inside the whole report.
  */
 export function GoalBody(goal: Goal, level: 2 | 4, idPrefix = ''): Element[] {
   // inside the whole report, names of tables and regions say which goal they belong to
   const where = (part: string) => (idPrefix ? `${part}, mål ${goal.number}` : part);
-  const section = (title: string, slug: string, body: Goal['sections']['aktiviteter']) =>
-    (
-      <section class="goal-section">
-        {heading(level, title, `${idPrefix}${slug}`)}
-        {placeBody(body, { topLevel: level + 1, idPrefix, context: where(title.toLowerCase()) })}
-      </section>
-    ) as Element;
   return [
     (
       <dl class="facts" data-pagefind-ignore="">
         <dt>Bedömning</dt>
         <dd>
-          {goal.status ? StatusBadge(goal) : 'Målet har inte bedömts i rapporten.'}
+          {goal.report.plan
+            ? 'Planerat mål: det följs upp när året är slut.'
+            : goal.status
+              ? [StatusBadge(goal), <span class="status-by">{assessedBy(goal)}</span>]
+              : 'Målet har inte bedömts i rapporten.'}
           {goal.statusNote ? <span class="status-note"> {goal.statusNote}</span> : null}
         </dd>
         <dt>Område</dt>
@@ -46,9 +53,16 @@ export function GoalBody(goal: Goal, level: 2 | 4, idPrefix = ''): Element[] {
       </dl>
     ) as Element,
     ...(placeBody(goal.intro, { topLevel: level, idPrefix, context: where('bakgrunden') }).children as Element[]),
-    section('Aktiviteter', 'aktiviteter', goal.sections.aktiviteter),
-    section('Indikatorer', 'indikatorer', goal.sections.indikatorer),
-    section('Uppföljning', 'uppfoljning', goal.sections.uppfoljning),
+    ...goal.sections.map(
+      (section) =>
+        (
+          <section class="goal-section">
+            {heading(level, section.title, `${idPrefix}${section.id}`)}
+            {placeBody(section.body, { topLevel: level + 1, idPrefix, context: where(section.title.toLowerCase()) })}
+            {section.indicators ? IndicatorTable(goal, idPrefix ? `Indikatorer för mål ${goal.number}` : 'Indikatorer') : null}
+          </section>
+        ) as Element,
+    ),
     ...[
       KeyFigures(goal.keyFigures, level, goal.report.year, `Nyckeltal för mål ${goal.number}`, {
         goalLabel: `Mål ${goal.number}`,

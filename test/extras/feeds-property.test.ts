@@ -119,7 +119,7 @@ function graphOf(texts: Texts): ContentGraph {
     contact: { email: 'info@test.example' },
     navigation: [],
     newsletter: { name: texts.newsletterName },
-  } as Site;
+  } as unknown as Site;
   const area = { title: texts.areaTitle, summary: texts.areaSummary, order: 1, slug: 'omrade', goals: [], projects: [], news: [] } as unknown as AreaNode;
   const news = texts.news.map(
     (item, index) =>
