@@ -192,7 +192,17 @@ function firstInvalidByte(bytes: Uint8Array): number {
       high = middle;
     }
   }
-  return low - 1;
+  // the decoder fails only at the byte after a broken sequence's start ("ä" in Latin-1 looks like the start of a
+  // three-byte character): the sequence starts where the last complete character before it ends
+  for (let end = low - 1; end > Math.max(0, low - 5); end--) {
+    try {
+      new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, end));
+      return end;
+    } catch {
+      // still inside the broken sequence
+    }
+  }
+  return Math.max(0, low - 5);
 }
 
 function symbolicLink(absolute: string, name: string): ReadProblem {

@@ -110,7 +110,7 @@ interface Prefix {
   outerMarker: boolean;
   /** List markers after indentation, a quote or another marker: lists inside something. */
   nestedMarkers: number;
-  /** The column where the line passes the nesting limit, if it does. */
+  /** The column of the marker where the line passes the nesting limit, if it does. */
   tooDeep?: number;
 }
 
@@ -124,12 +124,12 @@ function prefixOf(text: string): Prefix {
   let depth = 0;
   let index = 0;
   for (let first = true; ; first = false) {
-    const start = index;
     let columns = 0;
     while (text[index] === ' ' || text[index] === '\t') {
       columns += text[index] === '\t' ? 4 : 1;
       index++;
     }
+    const start = index;
     if (text[index] === '>') {
       prefix.quotes++;
       index++;
