@@ -5,6 +5,7 @@ import type { NewRequest } from './commands/new.js';
 import { defaults } from './config.js';
 import { ContentError } from './content/problems.js';
 import { calendarDate } from './content/schemas.js';
+import { describeFileSystemError } from './errors.js';
 import { baseUrlProblem } from './format/base-url.js';
 import { describeInternalError } from './internal-error.js';
 import { formatMessages, formatWarnings } from './report.js';
@@ -206,6 +207,12 @@ export async function main(argv: readonly string[]): Promise<number> {
     }
     if (isMissingContentDir(error, values.content)) {
       console.error(`Innehållsmappen "${values.content}" finns inte; ange den med --content MAPP.`);
+      return 2;
+    }
+    // the disk said no (full, read-only, a file where a folder should be): the editor's to fix, in a sentence
+    const failure = describeFileSystemError(error);
+    if (failure) {
+      console.error(failure);
       return 2;
     }
     return internalError(error, command === 'check' && values.format === 'json');

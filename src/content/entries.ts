@@ -4,6 +4,8 @@ import type { VFileMessage } from 'vfile-message';
 import type { z } from 'zod';
 import { slugify } from '../format/slug.js';
 import { dropPositions } from '../markdown/drop-positions.js';
+import { imageExtensions } from './schemas.js';
+import { checkMarkdownLimits } from '../markdown/limits.js';
 import { markdownToHast } from '../markdown/processor.js';
 import { deepFreeze } from './freeze.js';
 import { parseFrontMatter, parseYamlFile, type FieldPath } from './front-matter.js';
@@ -125,6 +127,26 @@ export function misnamedContent(contentPath: string): string | undefined {
   return `${slugify(match[1]!) || 'namn'}.md`;
 }
 
+/** The kinds of file verksam reads, as an editor would name them. */
+const readKinds = `Markdown (.md) och bilder (${imageExtensions.map((extension) => `.${extension}`).join(', ')})`;
+
+/**
+ * A file in a content folder (or among the images) that verksam neither reads nor publishes,
+ * such as a Word document dropped into nyheter/: said, not skipped in silence.
+ */
+function unknownFileType(contentPath: string): string | undefined {
+  const parts = contentPath.split('/');
+  if (parts.length < 2 || !(contentFolders.has(parts[0]!) || parts[0] === 'bilder')) return undefined;
+  const name = parts.at(-1)!;
+  const extension = /\.([^.]+)$/.exec(name)?.[1]?.toLowerCase();
+  if (extension === 'md' || (extension && (imageExtensions as readonly string[]).includes(extension))) return undefined;
+  const advice =
+    extension === 'docx' || extension === 'doc' || extension === 'odt' || extension === 'rtf' || extension === 'pdf'
+      ? ' Skriv in texten i en .md-fil (se README) och ta bort den här filen.'
+      : ' Ta bort filen, eller flytta den ut ur innehållsmappen.';
+  return `Filen "${name}" kommer inte med på webbplatsen: verksam läser bara ${readKinds} i innehållsmappen.${advice}`;
+}
+
 /** A file's slug: its name without `.md`. */
 export function slugOf(contentPath: string): string {
   return contentPath.split('/').pop()!.replace(/\.md$/, '');
@@ -145,6 +167,10 @@ const expectedPlaces =
 
 /** Parses and validates one file into an entry, or explains every problem in it. */
 export function parseEntry(file: SourceFile): { entry?: Entry; messages: VFileMessage[]; references?: RawReference[]; goalBody?: UnvalidatedGoal } {
+  if (file.unread) {
+    const { ruleId, reason, line, column } = file.unread;
+    return { messages: [problem(file.path, ruleId, reason, line ? { line, column: column ?? 1 } : undefined)] };
+  }
   const place = classify(file.contentPath);
   if (!place) {
     const misnamed = misnamedContent(file.contentPath);
@@ -153,6 +179,8 @@ export function parseEntry(file: SourceFile): { entry?: Entry; messages: VFileMe
         messages: [problem(file.path, 'unexpected-file', `Filen kommer inte med på webbplatsen: innehållsfiler ska sluta på .md med små bokstäver; byt namn till "${misnamed}".`)],
       };
     }
+    const unknown = unknownFileType(file.contentPath);
+    if (unknown) return { messages: [problem(file.path, 'unexpected-file', unknown)] };
     if (!file.contentPath.endsWith('.md') && file.contentPath !== 'site.yml') return { messages: [] };
     return {
       messages: [problem(file.path, 'unexpected-file', `Filen ligger på en plats där verksam inte väntar sig innehåll; förväntat ${expectedPlaces}.`)],
@@ -183,7 +211,22 @@ export function parseEntry(file: SourceFile): { entry?: Entry; messages: VFileMe
   if (!('locate' in frontMatter)) return { messages: [...messages, frontMatter] };
   const result = validateFrontMatter(file.path, frontMatter, schemas[place.kind]);
   messages.push(...result.messages);
-  const body = markdownToHast(frontMatter.body, file.path);
+  const tooCostly = checkMarkdownLimits(frontMatter.body);
+  if (tooCostly) {
+    // the body is not parsed at all: that is what would stall or crash the build
+    const { ruleId, reason, line, column } = tooCostly;
+    messages.push(problem(file.path, ruleId, reason, { line, column }));
+    return { messages, references: rawReferences(place.kind, frontMatter.data, { file: file.path, locate: frontMatter.locate }) };
+  }
+  let body: Root;
+  try {
+    body = markdownToHast(frontMatter.body, file.path);
+  } catch (error) {
+    // the limits above keep the parser's recursion shallow; should a text still overflow the stack, it is this file's problem
+    if (!(error instanceof RangeError)) throw error;
+    messages.push(problem(file.path, 'too-deeply-nested', 'Texten har för många nivåer inuti varandra (citat, listor eller HTML) för att kunna läsas; förenkla den.', { line: 1, column: 1 }));
+    return { messages, references: rawReferences(place.kind, frontMatter.data, { file: file.path, locate: frontMatter.locate }) };
+  }
   if (!result.value || messages.length > 0) {
     // a goal's sections are checked with the graph (they are the site's); its text goes along, so they are checked all the same
     const indicators = (frontMatter.data as { indicators?: unknown }).indicators;
@@ -205,6 +248,11 @@ export function parseEntry(file: SourceFile): { entry?: Entry; messages: VFileMe
       return { entry: { ...base, kind: 'news', data: result.value as NewsData }, messages };
     case 'newsletter': {
       const data = result.value as NewsletterData;
+      const costly = data.blocks.flatMap((block, index) => {
+        const found = checkMarkdownLimits(block.body);
+        return found ? [problem(file.path, found.ruleId, `Fältet "blocks[${index}].body": ${found.reason}`, frontMatter.locate(['blocks', index, 'body']))] : [];
+      });
+      if (costly.length > 0) return { messages: costly };
       const blocks = data.blocks.map((block) => deepFreeze(dropPositions(markdownToHast(block.body, file.path))));
       return { entry: { ...base, kind: 'newsletter', data, blocks }, messages };
     }

@@ -9,18 +9,32 @@ export const slugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const slug = z.string().regex(slugPattern, 'förväntat ett namn med bara a–z, siffror och bindestreck');
 
 function isCalendarDate(year: number, month: number, day: number): boolean {
-  const date = new Date(Date.UTC(year, month - 1, day));
+  const date = new Date(0);
+  // setUTCFullYear, not Date.UTC: Date.UTC reads the years 0–99 as 1900–1999
+  date.setUTCFullYear(year, month - 1, day);
   return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }
 
+/** The years content may be dated: the association's own time, with room; 0001 or 2202 is a slip of the keyboard. */
+export const yearRange = { first: 1900, last: 2099 } as const;
+
+const plausibleYear = (value: string) => {
+  const year = /^(\d{4})/.exec(value)?.[1];
+  return year === undefined || (Number(year) >= yearRange.first && Number(year) <= yearRange.last);
+};
+const yearMessage = { message: `förväntat ett årtal från ${yearRange.first} till ${yearRange.last}`, params: { rule: 'invalid-date' } };
+
 /** A calendar date (Europe/Stockholm), written ÅÅÅÅ-MM-DD; impossible dates are refused. */
-export const calendarDate = z.string().refine(
-  (value) => {
-    const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-    return match !== null && isCalendarDate(Number(match[1]), Number(match[2]), Number(match[3]));
-  },
-  { message: 'förväntat ett datum som finns, skrivet ÅÅÅÅ-MM-DD', params: { rule: 'invalid-date' } },
-);
+export const calendarDate = z
+  .string()
+  .refine(
+    (value) => {
+      const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+      return match !== null && isCalendarDate(Number(match[1]), Number(match[2]), Number(match[3]));
+    },
+    { message: 'förväntat ett datum som finns, skrivet ÅÅÅÅ-MM-DD', params: { rule: 'invalid-date' }, abort: true },
+  )
+  .refine(plausibleYear, yearMessage);
 
 /** A date as precise as it is known: ÅÅÅÅ, ÅÅÅÅ-MM or ÅÅÅÅ-MM-DD (project start and end). */
 export const partialDate = z
@@ -34,8 +48,9 @@ export const partialDate = z
       if (month < 1 || month > 12) return false;
       return match[3] ? isCalendarDate(Number(match[1]), month, Number(match[3])) : true;
     },
-    { message: 'förväntat ÅÅÅÅ, ÅÅÅÅ-MM eller ÅÅÅÅ-MM-DD', params: { rule: 'invalid-date' } },
-  );
+    { message: 'förväntat ÅÅÅÅ, ÅÅÅÅ-MM eller ÅÅÅÅ-MM-DD', params: { rule: 'invalid-date' }, abort: true },
+  )
+  .refine(plausibleYear, yearMessage);
 
 const text = z.string().trim().min(1, 'får inte vara tomt');
 

@@ -20,6 +20,8 @@ const explanations: Partial<Record<YAMLError['code'], string>> = {
 
 export function explainYamlError(error: Pick<YAMLError, 'code' | 'message'>): string {
   const original = error.message.split('\n')[0] ?? error.message;
+  // the parser reports its own stack overflow under another code; it is always nesting, never aliases
+  if (/call stack/i.test(original)) return `listor och grupper av fält ligger i för många nivåer inuti varandra; förenkla fälten. (${original})`;
   const explanation = explanations[error.code];
   return explanation ? `${explanation} (${original})` : original;
 }

@@ -1,8 +1,7 @@
-import { readFile } from 'node:fs/promises';
 import { relative, resolve, sep } from 'node:path';
 import type { CacheView } from '../cache/store.js';
 import type { parseEntry } from '../content/entries.js';
-import { loadContent, type SourceFile } from '../content/load.js';
+import { loadContent, readContentFile, type SourceFile } from '../content/load.js';
 import { parseFiles, textHash, type ParseStats } from '../content/parse-files.js';
 
 /** A content file as the session last read it. */
@@ -73,20 +72,16 @@ export class ContentFiles {
       const absolute = resolve(root, path);
       const contentPath = relative(root, absolute).split(sep).join('/');
       if (contentPath.startsWith('..')) continue;
-      let text: string | undefined;
-      try {
-        text = await readFile(absolute, 'utf8');
-      } catch {
-        text = undefined;
-      }
-      if (text === undefined) {
+      // read exactly as a full read would (load.ts): images by size and time, text as strict UTF-8
+      const source = readContentFile(root, absolute, this.cwd);
+      if (!source) {
         // a deleted file, or a deleted folder and everything in it
         for (const known of [...this.files.keys()]) {
           if (known === contentPath || known.startsWith(`${contentPath}/`)) this.forget(known, touched);
         }
         continue;
       }
-      sources.push({ path: this.messagePath(absolute), contentPath, text });
+      sources.push(source);
     }
     for (const path of await this.parse(sources, cache)) touched.add(path);
     return touched;
@@ -114,10 +109,5 @@ export class ContentFiles {
       this.files.set(source.contentPath, { hash, path: source.path, result: results[index]! });
     });
     return changed.map(({ source }) => source.contentPath);
-  }
-
-  /** A path as messages show it, the same way load.ts writes it. */
-  private messagePath(absolute: string): string {
-    return relative(this.cwd, absolute).split(sep).join('/') || absolute;
   }
 }
