@@ -12,8 +12,9 @@ import { contentTypeFor } from '../format/content-types.js';
 
 /*
  * The annual report's print edition: each report page, as the print stylesheet lays it out,
- * printed to a tagged PDF (title and language from the page) by headless Chromium, and written
- * beside the page as verksamhetsberattelse-<year>.pdf.
+ * with a cover and numbered contents added for print only (edition.ts), printed to a tagged PDF
+ * (title and language from the page, bookmarks from its headings) by headless Chromium, and
+ * written beside the page as verksamhetsberattelse-<year>.pdf.
  *
  * The report page links the PDF with its size, which is known only once the PDF exists, and the
  * PDF is printed from the page. So: the site is built in memory as usual (its report pages
