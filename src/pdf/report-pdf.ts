@@ -7,12 +7,14 @@ import type { ReportPdf, Route } from '../routes/routes.js';
 import { absoluteUrl, outputFile, urls } from '../routes/urls.js';
 import { chromiumArgs, chromiumPath } from '../browser/chromium.js';
 import { reproducible } from './reproducible.js';
+import { printEdition } from './edition.js';
 import { contentTypeFor } from '../format/content-types.js';
 
 /*
  * The annual report's print edition: each report page, as the print stylesheet lays it out,
- * printed to a tagged PDF (title and language from the page) by headless Chromium, and written
- * beside the page as verksamhetsberattelse-<year>.pdf.
+ * with a cover and numbered contents added for print only (edition.ts), printed to a tagged PDF
+ * (title and language from the page, bookmarks from its headings) by headless Chromium, and
+ * written beside the page as verksamhetsberattelse-<year>.pdf.
  *
  * The report page links the PDF with its size, which is known only once the PDF exists, and the
  * PDF is printed from the page. So: the site is built in memory as usual (its report pages
@@ -26,11 +28,6 @@ import { contentTypeFor } from '../format/content-types.js';
 
 export const defaultChromiumPath = chromiumPath;
 const launchArgs = [...chromiumArgs];
-
-/** Page numbers at the foot of every printed page. */
-const footerTemplate =
-  '<div style="width:100%;font-size:8pt;font-family:system-ui,sans-serif;text-align:center;color:#4a5560">' +
-  'Sida <span class="pageNumber"></span> av <span class="totalPages"></span></div>';
 
 export interface PdfResult {
   files: OutputFile[];
@@ -115,16 +112,9 @@ export async function addReportPdfs(
         const response = await page.goto(absoluteUrl(baseUrl, route.path), { waitUntil: 'load' });
         if (!response?.ok()) throw new Error(`${route.path} answered ${response?.status() ?? 'nothing'}`);
         await page.emulateMedia({ media: 'print' });
-        const contents = await page.pdf({
-          format: 'A4',
-          preferCSSPageSize: true,
-          printBackground: true,
-          tagged: true,
-          outline: true,
-          displayHeaderFooter: true,
-          headerTemplate: '<span></span>',
-          footerTemplate,
-        });
+        const contents = await printEdition(page, { organisation: site.graph.site.organisation, year: route.report.year }, async () =>
+          page.pdf({ format: 'A4', preferCSSPageSize: true, printBackground: true, tagged: true, outline: true }),
+        );
         const url = urls.reportPdf(route.report);
         const fixed = reproducible(new Uint8Array(contents), route.report.published);
         printed.set(route.path, { route, pdf: { url, bytes: fixed.byteLength }, contents: fixed });
