@@ -11,12 +11,12 @@ import { imageSizes, Picture } from './parts/picture.js';
 
 /** One area: its goals (latest report first), projects (ongoing first) and latest news. */
 export function AreaPage({ area, goals: areaGoals, projects, latestNews }: Extract<Route, { kind: 'area' }>, ctx: PageContext): Root {
-  const goalsByYear = groupBy(areaGoals, (goal) => goal.report.year);
+  const goalsByReport = groupBy(areaGoals, (goal) => goal.report);
   return Layout({
     ctx,
     title: area.title,
     description: area.summary,
-    breadcrumbs: [{ title: 'Verksamhetsområden', url: urls.areas() }],
+    breadcrumbs: [{ title: ctx.site.report.groupPlural, url: urls.areas() }],
     image: area.image,
     feeds: areaFeeds(area),
     children: [
@@ -41,10 +41,10 @@ export function AreaPage({ area, goals: areaGoals, projects, latestNews }: Extra
       ) : null,
       <section aria-labelledby="mal">
         <h2 id="mal">Mål</h2>
-        {areaGoals.length === 0 ? <p>Området har inga mål i någon verksamhetsberättelse.</p> : null}
-        {[...goalsByYear].flatMap(([year, goals]) => [
+        {areaGoals.length === 0 ? <p>{`Här finns inga mål i någon ${ctx.site.report.name.toLowerCase()}.`}</p> : null}
+        {[...goalsByReport].flatMap(([report, goals]) => [
           <h3>
-            <a href={urls.report({ year })}>Verksamhetsberättelse {String(year)}</a>
+            <a href={urls.report(report)}>{report.title}</a>
           </h3>,
           GoalList(goals),
         ])}

@@ -8,8 +8,8 @@ import { Layout } from './layout.js';
 export function AreasPage({ areas }: Extract<Route, { kind: 'areas' }>, ctx: PageContext): Root {
   return Layout({
     ctx,
-    title: 'Verksamhetsområden',
-    description: `${ctx.site.organisation} arbetar inom ${areas.length} verksamhetsområden.`,
+    title: ctx.site.report.groupPlural,
+    description: `${ctx.site.organisation}: ${areas.length} ${ctx.site.report.groupPlural.toLowerCase()}.`,
     breadcrumbs: [],
     children: (
       <ul class="cards">

@@ -15,13 +15,13 @@ export function GoalPage({ goal, previous, next }: Extract<Route, { kind: 'goal'
     heading: <h1>{title}</h1>,
     description: goal.statement,
     breadcrumbs: [
-      { title: 'Verksamhetsberättelser', url: urls.reports() },
+      { title: ctx.site.report.plural, url: urls.reports(ctx.site) },
       { title: goal.report.title, url: urls.report(goal.report) },
     ],
     index: { kind: 'Mål', date: goal.report.title },
     children: [
       <p class="lead">{goal.statement}</p>,
-      ...GoalBody(goal, 2),
+      ...GoalBody(goal, 2, ctx.site.report.groupName),
       <nav class="prev-next" aria-label="Andra mål" data-pagefind-ignore="">
         <ul>
           {previous ? (
@@ -32,7 +32,7 @@ export function GoalPage({ goal, previous, next }: Extract<Route, { kind: 'goal'
             </li>
           ) : null}
           <li>
-            <a href={urls.goalInReport(goal)}>Målet i hela verksamhetsberättelsen</a>
+            <a href={urls.goalInReport(goal)}>{`Målet i hela ${goal.report.title}`}</a>
           </li>
           {next ? (
             <li>

@@ -43,7 +43,7 @@ export function HomePage({ latestNews, latestReport, ongoing, areas }: Extract<R
         </p>
       </section>,
       <section aria-labelledby="omraden">
-        <h2 id="omraden">Verksamhetsområden</h2>
+        <h2 id="omraden">{site.report.groupPlural}</h2>
         <ul class="area-grid">
           {areas.map((area) => (
             <li>

@@ -20,7 +20,7 @@ export function NotFoundPage(_route: Extract<Route, { kind: 'not-found' }>, ctx:
           <a href={urls.news()}>Alla nyheter</a>
         </li>
         <li>
-          <a href={urls.reports()}>Verksamhetsberättelser</a>
+          <a href={urls.reports(ctx.site)}>{ctx.site.report.plural}</a>
         </li>
       </ul>,
     ],

@@ -23,7 +23,7 @@ export function ProjectPage({ project, goals, news }: Extract<Route, { kind: 'pr
       <dl class="facts" data-pagefind-ignore="">
         <dt>Status</dt>
         <dd>{projectStatusLabel(project)}</dd>
-        <dt>Område</dt>
+        <dt>{ctx.site.report.groupName}</dt>
         <dd>
           <a href={urls.area(project.area)} data-pagefind-filter="area">
             {project.area.title}
@@ -55,7 +55,7 @@ export function ProjectPage({ project, goals, news }: Extract<Route, { kind: 'pr
       placeBody(project.body, { topLevel: 2 }),
       goals.length > 0 ? (
         <section aria-labelledby="mal" data-pagefind-ignore="">
-          <h2 id="mal">Mål i verksamhetsberättelsen</h2>
+          <h2 id="mal">Mål som projektet bidrar till</h2>
           {GoalList(goals, { showYear: true })}
         </section>
       ) : null,

@@ -23,7 +23,7 @@ export function ReportPage({ report, goals: reportGoals, areas: reportAreas, pdf
     ctx,
     title: report.title,
     description: `${report.title} för ${ctx.site.organisation}: ${reportGoals.length} mål med aktiviteter, indikatorer och uppföljning. ${describeStatuses(reportGoals)}`,
-    breadcrumbs: [{ title: 'Verksamhetsberättelser', url: urls.reports() }],
+    breadcrumbs: [{ title: ctx.site.report.plural, url: urls.reports(ctx.site) }],
     jsonLd: reportJsonLd(report, ctx.site, pdf),
     children: [
       <p class="meta">Publicerad {DateText(report.published)}</p>,
@@ -65,7 +65,7 @@ export function ReportPage({ report, goals: reportGoals, areas: reportAreas, pdf
         <h2 id="maluppfyllelse">Måluppfyllelse</h2>
         <p>{describeStatuses(reportGoals)}</p>
         {anyAssessed(reportGoals) ? StatusChart(reportGoals, 'maluppfyllelse-diagram', `Måluppfyllelse ${report.year}: antal mål per status`) : null}
-        {anyAssessed(reportGoals) ? StatusTable(reportGoals, reportAreas, `Måluppfyllelse per område ${report.year}`) : null}
+        {anyAssessed(reportGoals) ? StatusTable(reportGoals, reportAreas, `Måluppfyllelse per ${ctx.site.report.groupName.toLowerCase()} ${report.year}`, ctx.site.report.groupName) : null}
       </section>,
       KeyFigures(report.keyFigures, 2, report.year, `Nyckeltal för ${report.year}`, {
         goalLabel: 'Verksamhetsåret',
@@ -82,7 +82,7 @@ export function ReportPage({ report, goals: reportGoals, areas: reportAreas, pdf
                 Mål {String(goal.number)} {StatusBadge(goal)}
               </h3>
               <p class="goal__statement">{goal.statement}</p>
-              {GoalBody(goal, 4, `mal-${goal.number}-`)}
+              {GoalBody(goal, 4, ctx.site.report.groupName, `mal-${goal.number}-`)}
               <p class="goal__link">
                 <a href={urls.goal(goal)}>Mål {String(goal.number)} på egen sida</a>
               </p>

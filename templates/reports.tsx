@@ -10,8 +10,8 @@ import { DateText } from './parts/common.js';
 export function ReportsPage({ reports }: Extract<Route, { kind: 'reports' }>, ctx: PageContext): Root {
   return Layout({
     ctx,
-    title: 'Verksamhetsberättelser',
-    description: `${ctx.site.organisation}s verksamhetsberättelser med mål, aktiviteter, indikatorer och uppföljning.`,
+    title: ctx.site.report.plural,
+    description: `${ctx.site.report.plural} från ${ctx.site.organisation}, med mål, indikatorer och uppföljning.`,
     breadcrumbs: [],
     children: (
       <ul class="cards">

@@ -45,7 +45,7 @@ export function SearchPage({ areas }: Extract<Route, { kind: 'search' }>, ctx: P
           </fieldset>
           {areas.length > 0 ? (
             <fieldset>
-              <legend>Område</legend>
+              <legend>{site.report.groupName}</legend>
               <ul>
                 {areas.map((area) => (
                   <li>
@@ -60,8 +60,8 @@ export function SearchPage({ areas }: Extract<Route, { kind: 'search' }>, ctx: P
       </form>,
       <p class="search-notice" data-search-needs-script="">
         Sökningen behöver JavaScript, och det är avstängt eller fungerar inte i din webbläsare. Allt innehåll nås också från
-        menyn: <a href={urls.news()}>nyheter</a>, <a href={urls.reports()}>verksamhetsberättelser</a>,{' '}
-        <a href={urls.projects()}>projekt</a>, <a href={urls.areas()}>områden</a> och <a href={urls.newsletters()}>nyhetsbrev</a>.
+        menyn: <a href={urls.news()}>nyheter</a>, <a href={urls.reports(site)}>{site.report.plural.toLowerCase()}</a>,{' '}
+        <a href={urls.projects()}>projekt</a>, <a href={urls.areas()}>{site.report.groupPlural.toLowerCase()}</a> och <a href={urls.newsletters()}>nyhetsbrev</a>.
       </p>,
       <p class="search-notice" data-search-no-index="" hidden>
         Sökindexet finns inte här. Det byggs av <code>npm run build</code> (verksam build); förhandsvisningen med verksam dev

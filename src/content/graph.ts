@@ -66,6 +66,8 @@ export interface AreaNode extends Area {
 
 export interface Report extends ReportData {
   year: number;
+  /** The reports' URL segment (site.yaml: report.path). */
+  path: string;
   body: Root;
   source: Source;
 }
@@ -359,7 +361,7 @@ export function buildGraph(
   // Reports and goals
   const reports = new Map<number, ReportNode & { goals: Goal[] }>();
   for (const entry of of('report')) {
-    reports.set(entry.year, bodies.bind({ ...entry.data, year: entry.year, body: entry.body, source: entry.source, goals: [] }));
+    reports.set(entry.year, bodies.bind({ ...entry.data, year: entry.year, path: settings.path, body: entry.body, source: entry.source, goals: [] }));
   }
   const goalFiles = new Map<string, string>();
   for (const entry of of('goal')) {

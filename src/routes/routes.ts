@@ -104,7 +104,7 @@ export function deriveRoutes(graph: ContentGraph): Route[] {
         sources: [area.source.file],
       }),
     ),
-    { kind: 'reports', path: urls.reports(), sources: [], reports: graph.reports.map((report) => ({ report, statuses: statuses(report.goals) })) },
+    { kind: 'reports', path: urls.reports(graph.site), sources: [], reports: graph.reports.map((report) => ({ report, statuses: statuses(report.goals) })) },
   ];
   for (const report of graph.reports) {
     const areas = graph.areas.filter((area) => report.goals.some((goal) => goal.area === area));

@@ -1,4 +1,7 @@
-import type { Area, Goal, NewsItem, Newsletter, Project, Report } from '../content/graph.js';
+import type { Area, NewsItem, Newsletter, Project, Report } from '../content/graph.js';
+
+/** Where a report is: its year, under the organisation's word for reports. */
+type ReportPlace = Pick<Report, 'year' | 'path'>;
 
 /** The news feeds' formats and their file names. */
 export const feedFiles = { atom: 'atom.xml', rss: 'rss.xml', json: 'feed.json' } as const;
@@ -14,13 +17,14 @@ export const urls = {
   home: () => '/',
   areas: () => '/omraden/',
   area: (area: Pick<Area, 'slug'>) => `/omraden/${area.slug}/`,
-  reports: () => '/verksamhetsberattelse/',
-  report: (report: Pick<Report, 'year'>) => `/verksamhetsberattelse/${report.year}/`,
+  /** The reports live under the organisation's own word for them (site.yaml: report.path). */
+  reports: (site: { report: { path: string } }) => `/${site.report.path}/`,
+  report: (report: ReportPlace) => `/${report.path}/${report.year}/`,
   /** The print edition, beside the report page (written by `verksam build` when Chromium is there). */
-  reportPdf: (report: Pick<Report, 'year'>) => `/verksamhetsberattelse/${report.year}/verksamhetsberattelse-${report.year}.pdf`,
-  goal: (goal: Pick<Goal, 'number' | 'report'>) => `/verksamhetsberattelse/${goal.report.year}/mal-${goal.number}/`,
+  reportPdf: (report: ReportPlace) => `/${report.path}/${report.year}/${report.path}-${report.year}.pdf`,
+  goal: (goal: { number: number; report: ReportPlace }) => `/${goal.report.path}/${goal.report.year}/mal-${goal.number}/`,
   /** The goal's place inside its report page. */
-  goalInReport: (goal: Pick<Goal, 'number' | 'report'>) => `/verksamhetsberattelse/${goal.report.year}/#mal-${goal.number}`,
+  goalInReport: (goal: { number: number; report: ReportPlace }) => `/${goal.report.path}/${goal.report.year}/#mal-${goal.number}`,
   projects: () => '/projekt/',
   project: (project: Pick<Project, 'slug'>) => `/projekt/${project.slug}/`,
   news: (page = 1) => (page === 1 ? '/nyheter/' : `/nyheter/sida/${page}/`),

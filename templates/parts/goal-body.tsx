@@ -23,7 +23,7 @@ function assessedBy(goal: Goal): string {
  * in the section the organisation keeps it in) and key figures, with headings starting at
  * `level`. Used both on the goal's own page and inside the whole report.
  */
-export function GoalBody(goal: Goal, level: 2 | 4, idPrefix = ''): Element[] {
+export function GoalBody(goal: Goal, level: 2 | 4, groupName: string, idPrefix = ''): Element[] {
   // inside the whole report, names of tables and regions say which goal they belong to
   const where = (part: string) => (idPrefix ? `${part}, mål ${goal.number}` : part);
   return [
@@ -38,7 +38,7 @@ export function GoalBody(goal: Goal, level: 2 | 4, idPrefix = ''): Element[] {
               : 'Målet har inte bedömts i rapporten.'}
           {goal.statusNote ? <span class="status-note"> {goal.statusNote}</span> : null}
         </dd>
-        <dt>Område</dt>
+        <dt>{groupName}</dt>
         <dd>
           <a href={urls.area(goal.area)} data-pagefind-filter={idPrefix ? undefined : 'area'}>
             {goal.area.title}

@@ -28,7 +28,7 @@ export function StatusChart(goals: readonly Goal[], id: string, title: string): 
 }
 
 /** A report's goal statuses per area, as a table of numbers with the words in the caption. */
-export function StatusTable(goals: readonly Goal[], areas: readonly Area[], caption: string): Element {
+export function StatusTable(goals: readonly Goal[], areas: readonly Area[], caption: string, groupName: string): Element {
   const rows = areas
     .map((area) => ({ area, goals: goals.filter((goal) => goal.area.slug === area.slug) }))
     .filter((row) => row.goals.length > 0);
@@ -40,7 +40,7 @@ export function StatusTable(goals: readonly Goal[], areas: readonly Area[], capt
         <caption>{caption}</caption>
         <thead>
           <tr>
-            <th scope="col">Område</th>
+            <th scope="col">{groupName}</th>
             {used.map((status) => (
               <th scope="col">{statusLabels[status]}</th>
             ))}
