@@ -3,7 +3,7 @@ import type { IndicatorStatus } from '../../src/content/assessment.js';
 import type { Goal, Indicator } from '../../src/content/graph.js';
 import type { IndicatorResult } from '../../src/content/schemas.js';
 import { formatNumber } from '../../src/format/dates.js';
-import { statusLabels, statusSymbols } from './common.js';
+import { StatusBadge } from './common.js';
 
 /** "129 personer", "80 %": a number the Swedish way, with its unit. */
 export function measure(value: number, unit: string | undefined): string {
@@ -29,15 +29,7 @@ export function trend(indicator: Indicator, year: number): { symbol: string; wor
 }
 
 function IndicatorStatusText(status: IndicatorStatus | undefined): Element | string {
-  if (!status) return 'Ej bedömd';
-  return (
-    <span class={`status status--${status}`}>
-      <span class="status__symbol" aria-hidden="true">
-        {statusSymbols[status]}
-      </span>{' '}
-      {statusLabels[status]}
-    </span>
-  ) as Element;
+  return status ? StatusBadge({ status }) : 'Ej bedömd';
 }
 
 /**
