@@ -51,11 +51,11 @@ export function AreaPage({ area, goals: areaGoals, projects, latestNews }: Extra
       </section>,
       <section aria-labelledby="projekt">
         <h2 id="projekt">Projekt</h2>
-        {projects.length > 0 ? ProjectList(projects, 3) : <p>Området har inga projekt.</p>}
+        {projects.length > 0 ? ProjectList(projects, 3) : <p>{`${area.title} har inga projekt.`}</p>}
       </section>,
       <section aria-labelledby="nyheter">
         <h2 id="nyheter">Senaste nytt</h2>
-        {latestNews.length > 0 ? NewsList(latestNews, 3) : <p>Inga nyheter från området.</p>}
+        {latestNews.length > 0 ? NewsList(latestNews, 3) : <p>{`Inga nyheter om ${area.title}.`}</p>}
         {FeedLinks(areaFeeds(area), `Prenumerera på nyheter om ${area.title}`)}
       </section>,
     ],

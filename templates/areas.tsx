@@ -20,7 +20,7 @@ export function AreasPage({ areas }: Extract<Route, { kind: 'areas' }>, ctx: Pag
             </h2>
             <p>{area.summary}</p>
             <p class="meta">
-              {`${goals} mål · ${projects} projekt · ${news} nyheter`}
+              {`${goals} mål · ${projects} projekt · ${news} ${news === 1 ? 'nyhet' : 'nyheter'}`}
             </p>
           </li>
         ))}
