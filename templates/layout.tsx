@@ -110,6 +110,7 @@ export function Layout(props: LayoutProps): Root {
           <meta name="description" content={description} />
           <link rel="canonical" href={canonical} />
           {SocialMeta(props, documentTitle, canonical)}
+          <link rel="icon" href={urls.favicon()} type="image/svg+xml" />
           <link rel="stylesheet" href={urls.stylesheet()} />
           {/* the print stylesheet writes this address before the path of each link it shows */}
           <style>{`:root{--site-address:${JSON.stringify(siteAddress(site.baseUrl))}}`}</style>
