@@ -194,15 +194,19 @@ function siteAddress(baseUrl: string): string {
   return new URL(baseUrl).host;
 }
 
-/** The header's search field: a plain form that opens the search page with the words. */
+/**
+ * The header's search field: a plain form that opens the search page with the words. Its label
+ * is shown, not only read out: a field with only a magnifying glass or a placeholder leaves
+ * readers guessing, and the placeholder is gone once they type.
+ */
 function SiteSearch(): Element {
   return (
     <form class="site-search" role="search" action={urls.search()} method="get">
-      <label class="visually-hidden" for="sidsok">
-        Sök på webbplatsen
-      </label>
-      <input type="search" id="sidsok" name="q" autocomplete="off" />
-      <button type="submit">Sök</button>
+      <label for="sidsok">Sök på webbplatsen</label>
+      <span class="site-search__row">
+        <input type="search" id="sidsok" name="q" autocomplete="off" />
+        <button type="submit">Sök</button>
+      </span>
     </form>
   ) as Element;
 }
