@@ -1,17 +1,19 @@
 import { createServer, request as httpRequest, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSite, siteSources, type BuiltSite } from '../support/build-site.js';
 import { axeCheckLoaded, chromiumAvailable, formatAxeViolations, launchBrowser } from '../support/browser.js';
-import { listPages } from '../support/site-pages.js';
+import { listPages, onePagePerKind } from '../support/site-pages.js';
 import { startStaticServer, type StaticServer } from '../support/static-server.js';
 
 /*
  * Small things readers notice (issue 12 §3), on the real site in Chromium: no request of any
  * page fails (the favicon a browser asks for included) and nothing is written to the console
  * as an error; the search page does not jump about while its results load; the header's search
- * field has a label one can see, on a phone and on a desktop.
+ * field has a label one can see, on a phone and on a desktop; on a phone every link is a target
+ * a finger can hit.
  */
 
 const hasChromium = chromiumAvailable();
@@ -257,6 +259,24 @@ describe.skipIf(!hasChromium)('small things readers notice, in Chromium', () => 
         const violations = await axeCheckLoaded(tab, `content /nyheter/ at ${width} px`);
         expect(violations.length, formatAxeViolations(violations)).toBe(0);
       });
+    });
+  });
+
+  describe('on a phone', () => {
+    it('every link and control of one page of each kind is a target a finger can hit (WCAG 2.5.8)', async () => {
+      const pages = onePagePerKind(await listPages(site.outDir));
+      const small: string[] = [];
+      await inContext(phone, async (context) => {
+        const tab = await context.newPage();
+        for (const page of pages) {
+          await tab.goto(url(page.url), { waitUntil: 'load' });
+          const results = await new AxeBuilder({ page: tab }).withRules(['target-size']).analyze();
+          for (const violation of results.violations) {
+            for (const node of violation.nodes) small.push(`${page.url}: ${node.html.replace(/\s+/g, ' ').slice(0, 120)}`);
+          }
+        }
+      });
+      expect(small).toEqual([]);
     });
   });
 });
