@@ -110,6 +110,7 @@ export function Layout(props: LayoutProps): Root {
           <meta name="description" content={description} />
           <link rel="canonical" href={canonical} />
           {SocialMeta(props, documentTitle, canonical)}
+          <link rel="icon" href={urls.favicon()} type="image/svg+xml" />
           <link rel="stylesheet" href={urls.stylesheet()} />
           {/* the print stylesheet writes this address before the path of each link it shows */}
           <style>{`:root{--site-address:${JSON.stringify(siteAddress(site.baseUrl))}}`}</style>
@@ -193,15 +194,19 @@ function siteAddress(baseUrl: string): string {
   return new URL(baseUrl).host;
 }
 
-/** The header's search field: a plain form that opens the search page with the words. */
+/**
+ * The header's search field: a plain form that opens the search page with the words. Its label
+ * is shown, not only read out: a field with only a magnifying glass or a placeholder leaves
+ * readers guessing, and the placeholder is gone once they type.
+ */
 function SiteSearch(): Element {
   return (
     <form class="site-search" role="search" action={urls.search()} method="get">
-      <label class="visually-hidden" for="sidsok">
-        Sök på webbplatsen
-      </label>
-      <input type="search" id="sidsok" name="q" autocomplete="off" />
-      <button type="submit">Sök</button>
+      <label for="sidsok">Sök på webbplatsen</label>
+      <span class="site-search__row">
+        <input type="search" id="sidsok" name="q" autocomplete="off" />
+        <button type="submit">Sök</button>
+      </span>
     </form>
   ) as Element;
 }

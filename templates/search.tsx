@@ -13,6 +13,11 @@ const kindLabels: Record<SearchKind, string> = { Mål: 'Mål', Projekt: 'Projekt
  * link with ?q=… open the page with the words filled in); templates/search.js runs the search
  * against the Pagefind index that `verksam build` writes to /pagefind/. Without JavaScript the
  * page says so, and where the index is missing (the preview) it says how it is made.
+ *
+ * Nothing above the results changes size while the script starts and a search runs (a page
+ * that jumps is hard to read, and Lighthouse counts it): the filters are there from the start,
+ * the status line keeps its line when empty, and the results' area reaches below the screen,
+ * so the hits fill space that was already there and the footer never moves into view.
  */
 export function SearchPage({ areas }: Extract<Route, { kind: 'search' }>, ctx: PageContext): Root {
   const { site } = ctx;
@@ -31,7 +36,7 @@ export function SearchPage({ areas }: Extract<Route, { kind: 'search' }>, ctx: P
             <button type="submit">Sök</button>
           </span>
         </p>
-        <div class="search-filters" data-search-filters="" hidden>
+        <div class="search-filters" data-search-filters="">
           <fieldset>
             <legend>Visa bara</legend>
             <ul>
@@ -58,11 +63,14 @@ export function SearchPage({ areas }: Extract<Route, { kind: 'search' }>, ctx: P
           ) : null}
         </div>
       </form>,
-      <p class="search-notice" data-search-needs-script="">
-        Sökningen behöver JavaScript, och det är avstängt eller fungerar inte i din webbläsare. Allt innehåll nås också från
-        menyn: <a href={urls.news()}>nyheter</a>, <a href={urls.reports(site)}>{site.report.plural.toLowerCase()}</a>,{' '}
-        <a href={urls.projects()}>projekt</a>, <a href={urls.areas()}>{site.report.groupPlural.toLowerCase()}</a> och <a href={urls.newsletters()}>nyhetsbrev</a>.
-      </p>,
+      // in <noscript>, not hidden by the script once it runs: the page would jump as it went
+      <noscript>
+        <p class="search-notice" data-search-needs-script="">
+          Sökningen behöver JavaScript, och det är avstängt i din webbläsare. Allt innehåll nås också från menyn:{' '}
+          <a href={urls.news()}>nyheter</a>, <a href={urls.reports(site)}>{site.report.plural.toLowerCase()}</a>, <a href={urls.projects()}>projekt</a>,{' '}
+          <a href={urls.areas()}>{site.report.groupPlural.toLowerCase()}</a> och <a href={urls.newsletters()}>nyhetsbrev</a>.
+        </p>
+      </noscript>,
       <p class="search-notice" data-search-no-index="" hidden>
         Sökindexet finns inte här. Det byggs av <code>npm run build</code> (verksam build); förhandsvisningen med verksam dev
         och verksam build --no-search bygger det inte. Sök på den byggda webbplatsen.

@@ -1,6 +1,7 @@
 import type { Element, ElementContent, Root } from 'hast';
 import type { EmailBlock, EmailImage, EmailLink, EmailModel } from './model.js';
 import { fontFamily, inlineStyles, layout, palette, styleFor } from './style.js';
+import { subscriptionFooter } from './subscription.js';
 
 /*
  * The newsletter email as an MJML document, written as hast (hastscript's JSX) like the site's
@@ -10,7 +11,7 @@ import { fontFamily, inlineStyles, layout, palette, styleFor } from './style.js'
  * Layout, top to bottom: the "open it in the browser" line, the masthead, the issue's title and
  * editorial, each article in full under its linked title (with its picture and caption), the
  * extra blocks two by two, the organisation's contact block, and why the reader gets the email
- * with the unsubscribe link.
+ * with the unsubscribe link (the notice's own "klicka här" sentence, where it has one).
  */
 
 const white = '#ffffff';
@@ -156,12 +157,18 @@ function Footer(model: EmailModel): Element {
 }
 
 function Subscription(model: EmailModel): Element {
-  const links = [model.unsubscribe, model.archive].filter((link): link is EmailLink => link !== undefined);
+  const { notice, links } = subscriptionFooter(model);
   return (
     <mj-section padding="16px 0 32px">
       <mj-column>
         <mj-text font-size="14px" line-height="20px" color={palette.muted}>
-          {model.subscriptionNotice ? <p style="margin:0 0 8px">{model.subscriptionNotice}</p> : null}
+          {notice ? (
+            <p style="margin:0 0 8px">
+              {notice.before}
+              {notice.link ? Link(notice.link) : null}
+              {notice.after}
+            </p>
+          ) : null}
           <p style="margin:0">{links.flatMap((link, index) => [index > 0 ? ' · ' : null, Link(link)])}</p>
         </mj-text>
       </mj-column>

@@ -1,5 +1,6 @@
 import type { Element, ElementContent, Root, RootContent } from 'hast';
 import type { EmailLink, EmailModel } from './model.js';
+import { subscriptionFooter } from './subscription.js';
 
 /*
  * The plain-text alternative of the email (email.txt), written from the same model as the HTML:
@@ -212,7 +213,8 @@ export function newsletterText(model: EmailModel): string {
   parts.push(
     [contact.organisation, ...contact.address, contact.phone?.text, contact.email?.text, contact.website?.url].filter((line) => line).join('\n'),
   );
-  if (model.subscriptionNotice) parts.push(paragraph(model.subscriptionNotice));
-  parts.push([model.unsubscribe, model.archive].filter((item): item is EmailLink => item !== undefined).map(linkLine).join('\n'));
+  const { notice, links } = subscriptionFooter(model);
+  if (notice) parts.push(paragraph(`${notice.before}${notice.link ? linkText(notice.link.text, notice.link.url) : ''}${notice.after}`));
+  parts.push(links.map(linkLine).join('\n'));
   return `${parts.filter((part) => part.trim() !== '').join('\n\n')}\n`;
 }

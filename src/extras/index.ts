@@ -1,4 +1,5 @@
 import type { Extra } from './extra.js';
+import { faviconExtra } from './favicon.js';
 import { feedsExtra } from './feeds.js';
 import { imagesExtra, type ImageVariants } from './images.js';
 import { newsletterEmailExtra } from './newsletter-email.js';
@@ -9,5 +10,5 @@ export type { Extra, ExtraContext, ExtraFile } from './extra.js';
 
 /** The extras of one session, in the order they run; each remembers what it made for that session only. */
 export function createExtras(shared: { imageVariants?: ImageVariants } = {}): Extra[] {
-  return [imagesExtra(shared.imageVariants), feedsExtra(), sitemapExtra(), newsletterEmailExtra(), searchExtra()];
+  return [imagesExtra(shared.imageVariants), feedsExtra(), sitemapExtra(), faviconExtra(), newsletterEmailExtra(), searchExtra()];
 }

@@ -34,6 +34,7 @@ export const urls = {
   newsletter: (newsletter: Pick<Newsletter, 'slug'>) => `/nyhetsbrev/${newsletter.slug}/`,
   notFound: () => '/404.html',
   stylesheet: () => '/stil.css',
+  favicon: () => '/favicon.svg',
   search: () => '/sok/',
   /** The search page's script (it loads the Pagefind index from /pagefind/). */
   searchScript: () => '/sok.js',

@@ -12,8 +12,6 @@ const status = document.getElementById('sok-status');
 const list = document.getElementById('sok-traffar');
 const more = document.getElementById('sok-fler');
 
-document.querySelector('[data-search-needs-script]').hidden = true;
-
 /** The checked values of the checkboxes named `name`. */
 const checked = (name) => [...form.querySelectorAll(`input[name="${name}"]:checked`)].map((box) => box.value);
 
@@ -60,10 +58,10 @@ async function start() {
     pagefind = await import(new URL('pagefind/pagefind.js', root).href);
     await pagefind.options({ baseUrl: root.pathname, excerptLength: 24 });
   } catch {
+    filters.hidden = true;
     document.querySelector('[data-search-no-index]').hidden = false;
     return;
   }
-  filters.hidden = false;
 
   /*
    * One search at a time owns the list: each run makes a new search, and whatever an older one
@@ -72,8 +70,12 @@ async function start() {
    */
   let current = null;
 
-  /** Adds the next page of `search`'s hits, in order, unless a newer search has taken the list. */
-  function showMore(search) {
+  /**
+   * Adds the next page of `search`'s hits, in order, unless a newer search has taken the list.
+   * `before` runs in the same task as the hits are added (the status line's count), so the
+   * page is never drawn with the one changed and not the other.
+   */
+  function showMore(search, before) {
     const next = search.results.slice(search.shown, search.shown + pageSize);
     search.shown += next.length;
     const loading = Promise.all(next.map((result) => result.data()));
@@ -81,6 +83,7 @@ async function start() {
       const data = await loading;
       if (search !== current) return [];
       const items = data.map(hit);
+      before?.();
       list.append(...items);
       more.hidden = search.shown >= search.results.length;
       return items;
@@ -111,21 +114,20 @@ async function start() {
     const wanted = {};
     if (kinds.length > 0) wanted.kind = { any: kinds };
     if (areas.length > 0) wanted.area = { any: areas };
+    const limited = kinds.length > 0 || areas.length > 0 ? ' med de valda filtren' : '';
     try {
       const found = await pagefind.search(query, { filters: wanted });
       if (mine !== current) return;
       mine.results = found.results;
-      await showMore(mine);
+      await showMore(mine, () => {
+        status.textContent =
+          mine.results.length === 0
+            ? `Inga träffar för ”${query}”${limited}. Pröva andra ord eller färre filter.`
+            : `${plural(mine.results.length, 'träff', 'träffar')} för ”${query}”${limited}.`;
+      });
     } catch {
       if (mine === current) status.textContent = 'Sökningen misslyckades. Ladda om sidan och sök igen.';
-      return;
     }
-    if (mine !== current) return;
-    const limited = kinds.length > 0 || areas.length > 0 ? ' med de valda filtren' : '';
-    status.textContent =
-      mine.results.length === 0
-        ? `Inga träffar för ”${query}”${limited}. Pröva andra ord eller färre filter.`
-        : `${plural(mine.results.length, 'träff', 'träffar')} för ”${query}”${limited}.`;
   }
 
   form.addEventListener('submit', (event) => {

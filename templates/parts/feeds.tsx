@@ -36,17 +36,40 @@ export function newsletterFeeds(site: Site): FeedLink[] {
   return formats.map((format) => ({ title: `${name} (${formatNames[format]})`, url: urls.newsletterFeed(format), type: feedTypes[format], format: formatNames[format] }));
 }
 
-/** Visible links to the same feeds, for readers who subscribe by hand. */
+/** Says once where the reader subscribes: "Prenumerera på nyheterna" → "… i din nyhetsläsare". */
+const inReader = (text: string) => (/läsare\b/i.test(text) ? text : `${text} i din nyhetsläsare`);
+
+/** "Atom och JSON Feed", each name a link. */
+function formatList(feeds: readonly FeedLink[]): (Element | string)[] {
+  return feeds.flatMap((feed, index) => [
+    ...(index === 0 ? [] : [index === feeds.length - 1 ? ' och ' : ', ']),
+    (
+      <a href={feed.url} type={feed.type}>
+        {feed.format}
+      </a>
+    ) as Element,
+  ]);
+}
+
+/**
+ * Visible links to the same feeds, for readers who subscribe by hand, in words: most readers
+ * know neither "Atom" nor "RSS", so the link says what it does, a sentence says what a feed is,
+ * and the other formats follow for the feed readers that want them.
+ */
 export function FeedLinks(feeds: readonly FeedLink[], text: string): Element {
+  const [rss, ...others] = [...feeds].sort((a, b) => Number(b.format === 'RSS') - Number(a.format === 'RSS'));
+  if (!rss) return (<div class="feed-links"></div>) as Element;
   return (
-    <p class="feed-links">
-      {`${text}: `}
-      {feeds.flatMap((feed, index) => [
-        index > 0 ? ' · ' : null,
-        <a href={feed.url} type={feed.type}>
-          {feed.format}
-        </a>,
-      ])}
-    </p>
+    <div class="feed-links">
+      <p class="feed-links__subscribe">
+        <a href={rss.url} type={rss.type}>
+          {`${inReader(text)} (RSS)`}
+        </a>
+      </p>
+      <p class="feed-links__help">
+        {'En nyhetsläsare, eller flödesläsare, är en app eller webbtjänst som samlar nya texter från webbplatser du följer. Lägg in länkens adress i den, så ser du det nya utan att besöka webbplatsen.'}
+        {others.length > 0 ? [' Samma flöde finns också i formaten ', ...formatList(others), '.'] : null}
+      </p>
+    </div>
   ) as Element;
 }

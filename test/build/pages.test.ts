@@ -78,6 +78,7 @@ describe('page kinds', () => {
     expect(paths).toEqual(
       [
         '404.html',
+        'favicon.svg',
         'index.html',
         'nyheter/atom.xml',
         'nyheter/rss.xml',

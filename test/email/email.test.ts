@@ -28,11 +28,25 @@ interface Case {
   contentDir: string;
   slug: string;
   placeholder: string;
+  /** The text of the link to the placeholder: the notice's own "klicka här" sentence, where it has one. */
+  unsubscribeText: string;
 }
 
 const cases: Case[] = [
-  { name: 'the real first newsletter', contentDir: join(root, 'content'), slug: '2019-1-forsta-numret', placeholder: '*|UNSUB|*' },
-  { name: 'the fixture newsletter', contentDir: join(here, 'fixtures', 'site'), slug: '2021-1-provnumret', placeholder: '%unsubscribe_url%' },
+  {
+    name: 'the real first newsletter',
+    contentDir: join(root, 'content'),
+    slug: '2019-1-forsta-numret',
+    placeholder: '*|UNSUB|*',
+    unsubscribeText: 'Skulle du vilja avsluta din prenumeration, klicka här',
+  },
+  {
+    name: 'the fixture newsletter',
+    contentDir: join(here, 'fixtures', 'site'),
+    slug: '2021-1-provnumret',
+    placeholder: '%unsubscribe_url%',
+    unsubscribeText: 'Avsluta prenumerationen',
+  },
 ];
 
 interface Rendered {
@@ -54,9 +68,10 @@ async function render(contentDir: string, slug: string, baseUrl?: string): Promi
  * The plain text with "(URL)" after link texts removed, and URLs without their scheme (a link
  * written www.x.se shows its full URL in the text): the words as the HTML shows them.
  */
-const words = (text: string) => normalise(text.replace(/\s*\((?:https?|mailto|tel):[^)\s]+\)/g, '').replace(/https?:\/\//g, ''));
+const words = (text: string) =>
+  normalise(text.replace(/\s*\((?:(?:https?|mailto|tel):[^)\s]+|\*\|UNSUB\|\*|%unsubscribe_url%)\)/g, '').replace(/https?:\/\//g, ''));
 
-describe.each(cases)('$name', ({ contentDir, slug, placeholder }) => {
+describe.each(cases)('$name', ({ contentDir, slug, placeholder, unsubscribeText }) => {
   let site: Rendered;
   beforeAll(async () => {
     site = await render(contentDir, slug);
@@ -128,7 +143,14 @@ describe.each(cases)('$name', ({ contentDir, slug, placeholder }) => {
       expect(link.text, link.url).not.toBe('');
       expect(link.text, link.url).not.toMatch(/^(klicka här|här|läs mer|länk|click here)\.?$/i);
     }
-    expect(links.filter(({ url }) => url === placeholder).map(({ text }) => text)).toEqual(['Avsluta prenumerationen']);
+    expect(links.filter(({ url }) => url === placeholder).map(({ text }) => text)).toEqual([unsubscribeText]);
+  });
+
+  it('keeps the subscription notice as written, and gives the plain text the unsubscribe address', () => {
+    const notice = normalise(site.graph.site.newsletter!.subscriptionNotice!);
+    expect(normalise(toString(site.tree))).toContain(notice);
+    expect(words(site.email.text)).toContain(notice);
+    expect(site.email.text).toContain(placeholder);
   });
 
   it('shows every article with its title linked to the news item on the site, and every block', () => {

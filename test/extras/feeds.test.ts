@@ -127,7 +127,7 @@ describe('the newsletter feed', () => {
   it('is announced and linked on the newsletter archive', () => {
     const archive = file('nyhetsbrev/index.html');
     expect(archive).toContain('<link rel="alternate" type="application/atom+xml" title="Testbrevet (Atom)" href="/nyhetsbrev/atom.xml">');
-    expect(archive).toMatch(/<a href="\/nyhetsbrev\/rss\.xml" type="application\/rss\+xml">RSS<\/a>/);
+    expect(archive).toMatch(/<a href="\/nyhetsbrev\/rss\.xml" type="application\/rss\+xml">Prenumerera på nya nummer i en flödesläsare \(RSS\)<\/a>/);
   });
 });
 

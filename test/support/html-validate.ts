@@ -24,6 +24,8 @@ export const htmlValidateConfig: ConfigData = {
     // (issue 2) and editors' headlines may be long. WCAG 2.4.2 asks for descriptive titles,
     // which the headline gives.
     'long-title': 'off',
+    // A group of checkboxes shares its name, so the form sends each ticked value (the search filters).
+    'form-dup-name': ['error', { shared: ['radio', 'button', 'reset', 'submit', 'checkbox'] }],
   },
 };
 
