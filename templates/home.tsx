@@ -1,6 +1,6 @@
 import type { Root } from 'hast';
 import type { PageContext } from '../src/render/context.js';
-import { describeStatuses } from '../src/render/goal-summary.js';
+import { describeReport } from '../src/render/goal-summary.js';
 import type { Route } from '../src/routes/routes.js';
 import { urls } from '../src/routes/urls.js';
 import { Layout } from './layout.js';
@@ -29,7 +29,7 @@ export function HomePage({ latestNews, latestReport, ongoing, areas }: Extract<R
       latestReport ? (
         <section aria-labelledby="verksamhetsberattelse">
           <h2 id="verksamhetsberattelse">{latestReport.report.title}</h2>
-          <p>{describeStatuses(latestReport.statuses)}</p>
+          <p>{describeReport(latestReport.report, latestReport.statuses)}</p>
           <p>
             <a href={urls.report(latestReport.report)}>Läs {latestReport.report.title.replace(/^V/, 'v')}</a>
           </p>

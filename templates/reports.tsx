@@ -1,6 +1,6 @@
 import type { Root } from 'hast';
 import type { PageContext } from '../src/render/context.js';
-import { describeStatuses } from '../src/render/goal-summary.js';
+import { describeReport } from '../src/render/goal-summary.js';
 import type { Route } from '../src/routes/routes.js';
 import { urls } from '../src/routes/urls.js';
 import { Layout } from './layout.js';
@@ -21,7 +21,7 @@ export function ReportsPage({ reports }: Extract<Route, { kind: 'reports' }>, ct
               <a href={urls.report(report)}>{report.title}</a>
             </h2>
             <p class="meta">Publicerad {DateText(report.published)}</p>
-            <p>{describeStatuses(statuses)}</p>
+            <p>{describeReport(report, statuses)}</p>
           </li>
         ))}
       </ul>

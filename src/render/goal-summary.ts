@@ -39,6 +39,12 @@ export function describeStatuses(goals: readonly Pick<Goal, 'status'>[]): string
   return `${assessed} av ${total} mål har bedömts: ${joinSwedish(parts)}. ${unassessed} har inte bedömts.`;
 }
 
+/** A report's goals in a sentence: a plan's are planned, never "not assessed"; a report's statuses as above. */
+export function describeReport(report: { plan: boolean }, goals: readonly Pick<Goal, 'status'>[]): string {
+  if (!report.plan) return describeStatuses(goals);
+  return goals.length === 1 ? '1 planerat mål.' : `${goals.length} planerade mål.`;
+}
+
 /** Whether any of the goals was assessed by the organisation. */
 export const anyAssessed = (goals: readonly Pick<Goal, 'status'>[]): boolean => goals.some((goal) => goal.status !== undefined);
 

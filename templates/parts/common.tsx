@@ -141,7 +141,7 @@ export function GoalList(goals: readonly Goal[], options: { showYear?: boolean; 
             {options.showYear ? `Mål ${goal.number} (${goal.report.year})` : `Mål ${goal.number}`}
           </a>
           {': '}
-          {goal.statement} {StatusBadge(goal)}
+          {goal.statement} {goal.report.plan ? <span class="meta">(planerat)</span> : StatusBadge(goal)}
           {options.showArea ? [' ', <span class="meta">{goal.area.title}</span>] : null}
         </li>
       ))}
