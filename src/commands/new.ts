@@ -1,10 +1,10 @@
 import { mkdir, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, sep } from 'node:path';
-import { Document, visit } from 'yaml';
+import { Document, isMap, isScalar, visit, type Pair, type Scalar, type YAMLMap } from 'yaml';
 import { classify, parseEntry, slugOf } from '../content/entries.js';
-import { parseFrontMatter } from '../content/front-matter.js';
+import { parseFrontMatter, parseYamlFile } from '../content/front-matter.js';
 import { loadContent, type SourceFile } from '../content/load.js';
-import { calendarDate } from '../content/schemas.js';
+import { calendarDate, siteSchema, type ReportSettings } from '../content/schemas.js';
 import { slugify } from '../format/slug.js';
 import { compareSwedish } from '../format/sort.js';
 
@@ -43,7 +43,15 @@ export interface ContentSummary {
   areas: readonly { slug: string; title?: string; order?: number }[];
   /** Goal numbers in use per report year: `number` in front matter and the nn of mal-nn.md. */
   goalNumbers: ReadonlyMap<number, readonly number[]>;
+  /**
+   * What site.yaml says about reports: the report's name and a goal's sections. Without it (or
+   * when site.yaml's report settings are invalid), the defaults.
+   */
+  report?: ReportNames;
 }
+
+/** What `new` takes from site.yaml's report settings. */
+export type ReportNames = Pick<ReportSettings, 'name' | 'planName' | 'sections' | 'indicatorSection'>;
 
 /** Where a new file goes, what it says, and what the editor should know about it. */
 export interface NewFile {
@@ -79,8 +87,10 @@ export const isCalendarDate = (value: string): boolean => calendarDate.safeParse
 export function summariseContent(files: readonly SourceFile[], root = 'content'): ContentSummary {
   const areas: { slug: string; title?: string; order?: number }[] = [];
   const goalNumbers = new Map<number, number[]>();
+  let report: ContentSummary['report'];
   for (const file of files) {
     const place = classify(file.contentPath);
+    if (place?.kind === 'site') report = reportSettings(file);
     if (place?.kind !== 'area' && place?.kind !== 'goal') continue;
     const parsed = parseFrontMatter(file.path, file.text);
     const data = 'locate' in parsed && parsed.data !== null && typeof parsed.data === 'object' ? (parsed.data as Record<string, unknown>) : {};
@@ -98,8 +108,19 @@ export function summariseContent(files: readonly SourceFile[], root = 'content')
       goalNumbers.set(place.year!, numbers);
     }
   }
-  return { root, paths: new Set(files.map((file) => file.contentPath)), areas, goalNumbers };
+  return { root, paths: new Set(files.map((file) => file.contentPath)), areas, goalNumbers, ...(report ? { report } : {}) };
 }
+
+/** site.yaml's report settings, even when something else in site.yaml is wrong (check says what). */
+function reportSettings(file: SourceFile): ContentSummary['report'] {
+  const parsed = parseYamlFile(file.path, file.text);
+  if (!('locate' in parsed)) return undefined;
+  const data = parsed.data !== null && typeof parsed.data === 'object' ? (parsed.data as Record<string, unknown>) : {};
+  const settings = siteSchema.shape.report.safeParse(data.report);
+  return settings.success ? settings.data : undefined;
+}
+
+const defaultReport = siteSchema.shape.report.parse(undefined);
 
 /** The areas by `order`, then title: the first is the default for a project or goal. */
 function areasInOrder(summary: ContentSummary): ContentSummary['areas'] {
@@ -107,15 +128,36 @@ function areasInOrder(summary: ContentSummary): ContentSummary['areas'] {
   return [...summary.areas].sort((a, b) => order(a) - order(b) || compareSwedish(a.title ?? a.slug, b.title ?? b.slug));
 }
 
+/**
+ * Comments to write in the front matter, as YAML comment lines (without "#"): `before` a field,
+ * or `inside` a list of objects, under its first item (examples of fields left out).
+ */
+export interface FrontMatterComments {
+  before?: Record<string, string>;
+  inside?: Record<string, string>;
+}
+
 /** Front matter and body as the text of a content file; the YAML is written by the yaml package. */
-export function fileText(data: Record<string, unknown>, body: string): string {
+export function fileText(data: Record<string, unknown>, body: string, comments: FrontMatterComments = {}): string {
   const document = new Document(data);
-  // Lists of names read best on one line, as in the editor's guide: `areas: [av-media]`.
+  // Lists of names read best on one line, as in the editor's guide: `areas: [av-media]`; lists
+  // of objects (indicators) one item per line.
   visit(document, {
     Seq(_, node) {
-      node.flow = true;
+      node.flow = node.items.every((item) => isScalar(item));
     },
   });
+  const fields = (document.contents as YAMLMap<Scalar<string>, unknown>).items;
+  const field = (key: string) => fields.find((pair) => pair.key.value === key);
+  const commented = (text: string) => text.split('\n').map((line) => ` ${line}`.trimEnd()).join('\n');
+  for (const [key, text] of Object.entries(comments.before ?? {})) {
+    const pair = field(key);
+    if (pair) pair.key.commentBefore = commented(text);
+  }
+  for (const [key, text] of Object.entries(comments.inside ?? {})) {
+    const first = (field(key) as Pair<Scalar<string>, { items?: unknown[] }> | undefined)?.value?.items?.[0];
+    if (isMap(first)) first.comment = commented(text);
+  }
   const yaml = document.toString({ lineWidth: 0, flowCollectionPadding: false });
   return `---\n${yaml}---\n${body.trim()}\n`;
 }
@@ -128,20 +170,66 @@ const placeholders = {
   reportBody: 'Skriv inledningen till verksamhetsberättelsen här.',
   areaSummary: 'Skriv en mening om vad området arbetar med.',
   areaBody: 'Beskriv området här.',
-  goalBody: [
-    '## Aktiviteter',
-    '',
-    'Skriv vad som gjordes för att nå målet.',
-    '',
-    '## Indikatorer',
-    '',
-    'Skriv hur måluppfyllelsen mäts.',
-    '',
-    '## Uppföljning',
-    '',
-    'Skriv hur det gick och vad som följs upp.',
-  ].join('\n'),
+  /** A goal's sections by name; a section of the organisation's own gets `goalSection`. */
+  goalSections: {
+    aktiviteter: 'Skriv vad som gjordes för att nå målet.',
+    indikatorer: 'Skriv hur måluppfyllelsen mäts.',
+    uppfoljning: 'Skriv hur det gick och vad som följs upp.',
+  } as Record<string, string>,
+  goalSection: (title: string) => `Skriv avsnittet ${title} här.`,
+  indicator: 'Skriv vad som mäts, t.ex. Genomfört fyra nätverksträffar.',
 };
+
+/**
+ * Examples of a goal's optional fields, as comments: a placeholder number would be published as
+ * if the organisation had stated it, so the example values are never data. Each line is valid
+ * YAML without its "#".
+ */
+function goalComments(report: ReportNames, year: number): FrontMatterComments {
+  return {
+    before: {
+      area: 'id: namn-pa-malet   # samma id i varje års fil för målet länkar ihop åren (ta bort # för att använda)',
+      indicators: [
+        `Indikatorerna visas som en tabell under ## ${report.indicatorSection}. Raderna under texten är exempel:`,
+        'ta bort # framför dem du fyller i. Skriv bara värden som organisationen själv har angett.',
+      ].join('\n'),
+    },
+    inside: {
+      indicators: [
+        'id: natverkstraffar  # samma id varje år ger en serie av utfall',
+        'target: 4            # målvärde: ett tal (2,5 går bra) eller ord, t.ex. "minst fyra"',
+        'unit: träffar',
+        'outcome: 5           # årets utfall',
+        `earlier: {${year - 1}: 3}   # tidigare års utfall som rapporten anger`,
+        'better: higher       # higher eller lower: åt vilket håll det är bättre',
+        'result: genomfort    # för en indikator utan tal: genomfort, delvis-genomfort eller ej-genomfort',
+        'status: uppfyllt     # bara om organisationen själv har bedömt den: uppfyllt, delvis-uppfyllt eller ej-uppfyllt',
+        'comment: Skriv en kommentar.',
+        'source: Varifrån utfallet kommer.',
+      ].join('\n'),
+    },
+  };
+}
+
+function reportComments(report: ReportNames): FrontMatterComments {
+  return {
+    before: {
+      published: `plan: true   # för en ${report.planName.toLowerCase()}: mål och målvärden, ingen uppföljning ännu (ta bort # för att använda)`,
+    },
+  };
+}
+
+/**
+ * A goal's text: the organisation's sections in their order, each with a placeholder, except
+ * the one the indicator table goes in (the goal's indicators are in its front matter).
+ */
+function goalBody(report: ReportNames): string {
+  const same = (a: string, b: string) => a.localeCompare(b, 'sv', { sensitivity: 'accent' }) === 0;
+  return report.sections
+    .filter((title) => !same(title, report.indicatorSection))
+    .map((title) => `## ${title}\n\n${placeholders.goalSections[slugify(title)] ?? placeholders.goalSection(title)}`)
+    .join('\n\n');
+}
 
 const knownAreas = (summary: ContentSummary) => areasInOrder(summary).map((area) => area.slug).join(', ') || 'inga';
 
@@ -212,6 +300,8 @@ export function planNewFile(request: NewRequest, summary: ContentSummary): NewPl
   let contentPath: string;
   let data: Record<string, unknown>;
   let body: string;
+  let comments: FrontMatterComments = {};
+  const report = summary.report ?? defaultReport;
 
   switch (request.type) {
     case 'nyhet': {
@@ -258,18 +348,20 @@ export function planNewFile(request: NewRequest, summary: ContentSummary): NewPl
       if (area.note) notes.push(area.note);
       const number = Math.max(0, ...(summary.goalNumbers.get(request.year) ?? [])) + 1;
       contentPath = `verksamhetsberattelse/${request.year}/mal-${String(number).padStart(2, '0')}.md`;
-      data = { number, area: area.area, statement, projects: [] };
-      body = placeholders.goalBody;
+      data = { number, area: area.area, statement, projects: [], indicators: [{ text: placeholders.indicator }] };
+      body = goalBody(report);
+      comments = goalComments(report, request.year);
       notes.push(`Målet fick nummer ${number}, nästa lediga för ${request.year}.`);
       break;
     }
     case 'rapport': {
       if (request.year === undefined) return refuse(2, 'Ange året: verksam new rapport 2021.');
-      const title = cleanTitle(request.title ?? `Verksamhetsberättelse ${request.year}`, 'titeln');
+      const title = cleanTitle(request.title ?? `${report.name} ${request.year}`, 'titeln');
       if (isRefusal(title)) return title;
       contentPath = `verksamhetsberattelse/${request.year}/index.md`;
       data = { title, published: request.date };
       body = placeholders.reportBody;
+      comments = reportComments(report);
       notes.push(`Lägg till målen med verksam new mal --year ${request.year} "Målet". Ändra published till dagen berättelsen publiceras.`);
       break;
     }
@@ -288,7 +380,7 @@ export function planNewFile(request: NewRequest, summary: ContentSummary): NewPl
   }
 
   if (summary.paths.has(contentPath)) return refuse(1, alreadyThere(shown(summary, contentPath)));
-  const text = fileText(data, body);
+  const text = fileText(data, body, comments);
   assertValid(contentPath, text);
   return { ok: true, contentPath, data, text, notes };
 }

@@ -3,6 +3,7 @@ import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
+import { select, selectAll } from 'hast-util-select';
 import { toString } from 'hast-util-to-string';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { root, runCli, snapshot, tempDir, type CliResult } from '../support/cli.js';
@@ -39,6 +40,17 @@ const normalise = (text: string) =>
     .replace(/\u2011/g, '-')
     .replace(/\s+/g, ' ')
     .trim();
+
+/** A source document with the repairs of test/fixtures/source-repairs.json made. */
+async function repairedSource(document: string): Promise<string> {
+  const repairs = JSON.parse(await readFile(join(root, 'test', 'fixtures', 'source-repairs.json'), 'utf8')) as Repair[];
+  let text = await readFile(join(sources, document), 'utf8');
+  for (const repair of repairs.filter((item) => item.document === document)) {
+    expect(text, `repair "${repair.from.slice(0, 40)}" must match ${document}`).toContain(repair.from);
+    text = text.replace(repair.from, repair.to);
+  }
+  return text;
+}
 
 describe('the real content', () => {
   it('builds with exit code 0 and a summary line', () => {
@@ -99,16 +111,11 @@ describe('the real content', () => {
     const files = (await readdir(out, { recursive: true })).filter((name) => String(name).endsWith('.html'));
     const texts = await Promise.all(files.map(async (name) => normalise(toString(fromHtml(await page(String(name))) as Root))));
     const site = texts.join('\n');
-    const repairs = JSON.parse(await readFile(join(root, 'test', 'fixtures', 'source-repairs.json'), 'utf8')) as Repair[];
 
     const missing: string[] = [];
     let checked = 0;
     for (const document of sourceDocuments) {
-      let text = await readFile(join(sources, document), 'utf8');
-      for (const repair of repairs.filter((item) => item.document === document)) {
-        expect(text, `repair "${repair.from.slice(0, 40)}" must match ${document}`).toContain(repair.from);
-        text = text.replace(repair.from, repair.to);
-      }
+      const text = await repairedSource(document);
       for (const line of text.split('\n')) {
         const clean = normalise(line.replace(/^\s*(?:[-•]\s+)/, '').replace(/\*/g, ''));
         if (!clean) continue;
@@ -194,5 +201,67 @@ describe('key figures the 2019 report states', () => {
     expect(goal3).toContain('Deltagare i den digitala veckan (runt)165 personer');
     const goal5 = normalise(toString(fromHtml(await page('verksamhetsberattelse/2019/mal-5/index.html')) as Root));
     expect(goal5).toContain('Strömmad film255 680 gånger+4,3 %');
+  });
+});
+
+/** Each goal's "Indikatorer" in the 2019 source: its list items, and any text that is not one. */
+async function sourceIndicators(): Promise<Map<number, { items: string[]; prose: string[] }>> {
+  const text = await repairedSource('verksamhetsberattelse-2019.txt');
+  const goals = new Map<number, { items: string[]; prose: string[] }>();
+  for (const part of text.split(/^Mål (?=\d+$)/m).slice(1)) {
+    const number = Number(/^\d+/.exec(part)![0]);
+    const section = /^Indikatorer$([\s\S]*?)^Uppföljning$/m.exec(part)![1]!;
+    const lines = section.split('\n').map((line) => line.trim()).filter(Boolean);
+    goals.set(number, {
+      items: lines.filter((line) => line.startsWith('- ')).map((line) => normalise(line.slice(2).replace(/\*/g, ''))),
+      prose: lines.filter((line) => !line.startsWith('- ')).map(normalise),
+    });
+  }
+  return goals;
+}
+
+describe('indicators of the 2019 report', () => {
+  // The only indicators whose target and outcome the report states both of: [target, outcome].
+  const stated: Record<number, Record<string, [string, string]>> = {
+    4: { 'Upphandlat och genomfört resa till Skolriksdag 2019 för 100 personer från länet.': ['100 personer', '129 personer'] },
+    5: {
+      'AV-Media har synliggjort sin verksamhet på större mötesplatser för verksamma inom skola och förskola vid minst fyra tillfällen.': ['4 tillfällen', '4 tillfällen'],
+      'Genomfört resa för 25 representanter från kommunerna.': ['25 personer', '14 personer'],
+    },
+    10: { 'Planerat och genomfört åtta nätverksträffar. Avrapporterat omvärldsbevakning vid nätverksträffar.': ['8 nätverksträffar', '8 nätverksträffar'] },
+    12: {
+      'Påbörjat samtliga tre mål, med underliggande fem delmål, i RDA inom området e-hälsa. Samtliga tre mål ska vara genomförda 2020.': ['3 påbörjade mål', '3 påbörjade mål'],
+    },
+    14: {
+      'Genomfört sex kunskapshöjande aktiviteter för projektets deltagare och aktörer.': ['6 aktiviteter', '67 aktiviteter'],
+      'Genomfört tre till fyra AME-träffar': ['tre till fyra AME-träffar', '3 AME-träffar'],
+    },
+    15: { 'Genomfört fem av sex projekt.': ['5 projekt', '5 projekt'], 'Genomfört totalt sex temadagar.': ['6 temadagar', '6 temadagar'] },
+  };
+
+  it("shows each goal's indicators as a table of the source's list items, word for word, with only the values the report states", async () => {
+    const source = await sourceIndicators();
+    expect([...source.keys()]).toEqual(Array.from({ length: 15 }, (_, index) => index + 1));
+    for (const [number, { items, prose }] of source) {
+      const tree = fromHtml(await page(`verksamhetsberattelse/2019/mal-${number}/index.html`));
+      const section = select('section:has(> #indikatorer)', tree);
+      expect(section, `mål ${number}`).toBeDefined();
+      const rows = selectAll('table.indicator-table tbody tr', section!).map((row) => ({
+        text: normalise(toString(select('th', row)!)),
+        target: normalise(toString(select('td[data-label="Målvärde"]', row)!)),
+        outcome: normalise(toString(select('td[data-label="Utfall 2019"]', row)!)),
+        assessment: normalise(toString(select('td[data-label="Bedömning"]', row)!)),
+      }));
+      expect(rows.map((row) => row.text), `mål ${number}`).toEqual(items);
+      for (const row of rows) {
+        expect([row.target, row.outcome], `mål ${number}: ${row.text}`).toEqual(stated[number]?.[row.text] ?? ['Anges inte', 'Anges inte']);
+        expect(row.assessment).toBe('Ej bedömd');
+      }
+      // text that is no indicator stays in the section, before the table
+      const before = normalise(selectAll('p', section!).map((node) => toString(node)).join(' '));
+      expect(before, `mål ${number}`).toBe(normalise(prose.join(' ')));
+    }
+    // every stated value belongs to a list item the source has
+    for (const [number, values] of Object.entries(stated)) for (const text of Object.keys(values)) expect(source.get(Number(number))!.items).toContain(text);
   });
 });

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { readdir, readFile, rm } from 'node:fs/promises';
+import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { parse } from 'yaml';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -85,10 +85,60 @@ describe('planNewFile (pure)', () => {
   it('numbers a goal after the highest number of its year and files it as mal-<nn>', () => {
     const plan = planned({ type: 'mal', title: 'Alla ska läsa.', year: 2020, areas: ['miljo'] });
     expect(plan.contentPath).toBe('verksamhetsberattelse/2020/mal-03.md');
-    expect(plan.data).toEqual({ number: 3, area: 'miljo', statement: 'Alla ska läsa.', projects: [] });
-    expect(plan.text).toMatch(/## Aktiviteter\n\n.+\n\n## Indikatorer\n\n.+\n\n## Uppföljning\n\n.+\n$/);
+    expect(plan.data).toEqual({ number: 3, area: 'miljo', statement: 'Alla ska läsa.', projects: [], indicators: [{ text: expect.stringMatching(/^Skriv vad som mäts/) }] });
+    // the indicator table takes the place of the "## Indikatorer" text
+    expect(plan.text).toMatch(/\n---\n## Aktiviteter\n\n.+\n\n## Uppföljning\n\n.+\n$/);
     const gaps = { ...basic, goalNumbers: new Map([[2020, [1, 9]]]) };
     expect(planned({ type: 'mal', title: 'X', year: 2020 }, gaps).contentPath).toBe('verksamhetsberattelse/2020/mal-10.md');
+  });
+
+  it("shows a goal's optional fields as commented examples, each valid once its # is removed, and never as values", () => {
+    const plan = planned({ type: 'mal', title: 'Alla ska läsa.', year: 2020, areas: ['miljo'] });
+    expect(frontMatter(plan.text)).toEqual(plan.data);
+    expect(plan.text).toContain('\n# id: ');
+    expect(plan.text).toContain('\n    # target: 4 ');
+    expect(plan.text).toContain('\n    # earlier: {2019: 3} ');
+    // every example line, uncommented: the file is still valid and has every field of the guide
+    const uncommented = plan.text.replace(/^(\s*)# (id|target|unit|outcome|earlier|better|result|status|comment|source): /gm, '$1$2: ');
+    const { entry, messages } = parseEntry({ path: plan.contentPath, contentPath: plan.contentPath, text: uncommented });
+    expect(messages).toEqual([]);
+    if (entry?.kind !== 'goal') throw new Error('expected a goal');
+    expect(entry.data.id).toBe('namn-pa-malet');
+    expect(entry.data.indicators).toEqual([
+      {
+        text: expect.stringMatching(/^Skriv vad som mäts/),
+        id: 'natverkstraffar',
+        target: 4,
+        unit: 'träffar',
+        outcome: 5,
+        earlier: { 2019: 3 },
+        better: 'higher',
+        result: 'genomfort',
+        status: 'uppfyllt',
+        comment: expect.any(String),
+        source: expect.any(String),
+      },
+    ]);
+
+    const report = planned({ type: 'rapport', year: 2021 });
+    expect(report.text).toContain('\n# plan: true ');
+    const plan2 = report.text.replace('\n# plan: true ', '\nplan: true ');
+    const parsed = parseEntry({ path: report.contentPath, contentPath: report.contentPath, text: plan2 });
+    expect(parsed.messages).toEqual([]);
+    expect(parsed.entry?.kind === 'report' && parsed.entry.data.plan).toBe(true);
+  });
+
+  it("writes a goal's sections and a report's name as site.yaml names them", () => {
+    const custom: ContentSummary = {
+      ...basic,
+      report: { name: 'Årsredovisning', planName: 'Plan', sections: ['Bakgrund', 'Mått', 'Resultat'], indicatorSection: 'Mått' },
+    };
+    const goal = planned({ type: 'mal', title: 'X', year: 2020 }, custom);
+    expect(goal.text).toMatch(/\n---\n## Bakgrund\n\nSkriv avsnittet Bakgrund här\.\n\n## Resultat\n\nSkriv avsnittet Resultat här\.\n$/);
+    expect(goal.text).toContain('# Indikatorerna visas som en tabell under ## Mått.');
+    const report = planned({ type: 'rapport', year: 2021 }, custom);
+    expect(report.data.title).toBe('Årsredovisning 2021');
+    expect(report.text).toContain('# plan: true   # för en plan:');
   });
 
   it('gives a project or goal without --area the first area by order, and says so', () => {
@@ -145,6 +195,18 @@ describe('fileText, todayInSweden, summariseContent', () => {
     expect(todayInSweden(new Date('2024-12-31T22:30:00Z'))).toBe('2024-12-31');
   });
 
+  it("reads site.yaml's report settings, the defaults where it has none, even when the rest of site.yaml is invalid", () => {
+    const site = (text: string) => summariseContent([{ path: 'c/site.yaml', contentPath: 'site.yaml', text }]).report;
+    expect(site('title: 1\nreport:\n  sections: [Bakgrund, Resultat]\n  name: Årsredovisning\n')).toMatchObject({
+      name: 'Årsredovisning',
+      sections: ['Bakgrund', 'Resultat'],
+      indicatorSection: 'Indikatorer',
+    });
+    expect(site('title: X\n')).toMatchObject({ name: 'Verksamhetsberättelse', sections: ['Aktiviteter', 'Indikatorer', 'Uppföljning'] });
+    expect(site('report: {sections: 3}\n')).toBeUndefined();
+    expect(site('report: [\n')).toBeUndefined();
+  });
+
   it('reads areas and goal numbers even from files that are otherwise invalid', () => {
     const summary = summariseContent([
       { path: 'c/omraden/a.md', contentPath: 'omraden/a.md', text: '---\ntitle: A\norder: 4\nokänt: 1\n---\n' },
@@ -178,7 +240,7 @@ describe('verksam new (command line)', () => {
     const read = async (path: string) => frontMatter(await readFile(join(cwd, path), 'utf8'));
     expect(await read('content/nyheter/kalla-o-50-ar.md')).toMatchObject({ title: hostileTitle, date: '2024-05-01', areas: ['skola'], draft: true });
     expect(await read('content/projekt/las-mer.md')).toMatchObject({ title: 'Läs: mer!', area: 'miljo', status: 'pagaende' });
-    expect(await read('content/verksamhetsberattelse/2020/mal-03.md')).toMatchObject({ number: 3, area: 'skola', statement: 'Alla ska läsa.' });
+    expect(await read('content/verksamhetsberattelse/2020/mal-03.md')).toMatchObject({ number: 3, area: 'skola', statement: 'Alla ska läsa.', indicators: [{ text: expect.any(String) }] });
     expect(await read('content/verksamhetsberattelse/2021/index.md')).toEqual({ title: 'Verksamhetsberättelse 2021', published: '2024-05-01' });
     expect(await read('content/omraden/social-valfard.md')).toMatchObject({ title: 'Social välfärd', order: 3 });
 
@@ -191,9 +253,26 @@ describe('verksam new (command line)', () => {
     for (const page of ['projekt/las-mer', 'verksamhetsberattelse/2020/mal-3', 'verksamhetsberattelse/2021', 'omraden/social-valfard']) {
       expect(existsSync(join(cwd, 'dist', page, 'index.html')), page).toBe(true);
     }
+    // the example indicator is in the goal's table, where its section would be
+    const goal = await readFile(join(cwd, 'dist', 'verksamhetsberattelse', '2020', 'mal-3', 'index.html'), 'utf8');
+    expect(goal).toMatch(/id="indikatorer"[\s\S]*<table class="indicator-table">[\s\S]*Skriv vad som mäts[\s\S]*id="uppfoljning"/);
     // a draft is checked but never published
     expect(existsSync(join(cwd, 'dist', 'nyheter', '2024'))).toBe(false);
     expect(await readdir(join(content, 'nyheter'))).toContain('kalla-o-50-ar.md');
+  });
+
+  it("writes a goal that passes check on a site whose site.yaml names other goal sections", async () => {
+    const { content, cwd } = await site();
+    await writeFile(join(content, 'site.yaml'), `${await readFile(join(content, 'site.yaml'), 'utf8')}report:\n  sections: [Bakgrund, Indikatorer, Resultat]\n`);
+    for (const goal of ['mal-01.md', 'mal-02.md']) {
+      const path = join(content, 'verksamhetsberattelse', '2020', goal);
+      await writeFile(path, (await readFile(path, 'utf8')).replace('## Aktiviteter', '## Bakgrund').replace('## Uppföljning', '## Resultat'));
+    }
+    const created = await runCli(['new', 'mal', '--year', '2020', 'Alla ska läsa.', '--content', 'content'], cwd);
+    expect(created.code).toBe(0);
+    const check = await runCli(['check', '--content', 'content', '--now', '2026-06-01'], cwd);
+    expect(check.stdout + check.stderr).not.toContain('saknar avsnittet');
+    expect(check.code).toBe(0);
   });
 
   it('refuses to overwrite an existing file, naming it, and leaves it unchanged', async () => {
