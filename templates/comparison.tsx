@@ -27,13 +27,8 @@ function Statuses({ report, previous, statuses, previousStatuses }: ComparisonRo
   const caption = `Antal mål per status ${previous.year} och ${report.year}`;
   const assessed = statuses.some((goal) => goal.status) || previousStatuses.some((goal) => goal.status);
   return [
-    (
-      <p>
-        {`${previous.year}: ${describeStatuses(previousStatuses)}`}
-        <br />
-        {`${report.year}: ${describeStatuses(statuses)}`}
-      </p>
-    ) as Element,
+    (<p>{`${previous.year}: ${describeStatuses(previousStatuses)}`}</p>) as Element,
+    (<p>{`${report.year}: ${describeStatuses(statuses)}`}</p>) as Element,
     assessed
       ? BarChart({
           id: 'maluppfyllelse-diagram',
