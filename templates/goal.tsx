@@ -4,15 +4,25 @@ import type { Route } from '../src/routes/routes.js';
 import { urls } from '../src/routes/urls.js';
 import { Layout } from './layout.js';
 import { GoalBody } from './parts/goal-body.js';
+import { overviewRowId } from './parts/goal-status.js';
 
-/** One goal: statement, status, area, sections, projects, and the neighbouring goals. */
+/**
+ * One goal: its statement as the title with its number above it, its status once, its key
+ * figures, its text with the indicator table and trend charts, the same goal in other years,
+ * and the way back to the report's overview and on to the neighbouring goals.
+ */
 export function GoalPage({ goal, previous, next }: Extract<Route, { kind: 'goal' }>, ctx: PageContext): Root {
   const title = `Mål ${goal.number}`;
   return Layout({
     ctx,
     title: `${title} – ${goal.report.title}`,
     crumb: title,
-    heading: <h1>{title}</h1>,
+    heading: (
+      <hgroup class="goal-heading">
+        <p class="goal-heading__number">{`${title} · ${goal.report.title}`}</p>
+        <h1>{goal.statement}</h1>
+      </hgroup>
+    ),
     description: goal.statement,
     breadcrumbs: [
       { title: ctx.site.report.plural, url: urls.reports(ctx.site) },
@@ -20,8 +30,7 @@ export function GoalPage({ goal, previous, next }: Extract<Route, { kind: 'goal'
     ],
     index: { kind: 'Mål', date: goal.report.title },
     children: [
-      <p class="lead">{goal.statement}</p>,
-      ...GoalBody(goal, 2, ctx.site.report.groupName),
+      ...GoalBody(goal, 2, ctx.site.report),
       <nav class="prev-next" aria-label="Andra mål" data-pagefind-ignore="">
         <ul>
           {previous ? (
@@ -32,7 +41,7 @@ export function GoalPage({ goal, previous, next }: Extract<Route, { kind: 'goal'
             </li>
           ) : null}
           <li>
-            <a href={urls.goalInReport(goal)}>{`Målet i hela ${goal.report.title}`}</a>
+            <a href={`${urls.report(goal.report)}#${overviewRowId(goal)}`}>{`Översikten: alla mål i ${goal.report.title}`}</a>
           </li>
           {next ? (
             <li>

@@ -3,6 +3,7 @@ import type { Templates } from '../src/render/render.js';
 import { AccessibilityPage } from './accessibility.js';
 import { AreaPage } from './area.js';
 import { AreasPage } from './areas.js';
+import { ComparisonPage } from './comparison.js';
 import { GoalPage } from './goal.js';
 import { HomePage } from './home.js';
 import { NewsItemPage } from './news-item.js';
@@ -25,6 +26,7 @@ export const templates: Templates = {
   reports: ReportsPage,
   report: ReportPage,
   goal: GoalPage,
+  comparison: ComparisonPage,
   projects: ProjectsPage,
   project: ProjectPage,
   news: NewsPage,

@@ -40,6 +40,8 @@ export function lastModified(route: Route, graph: ContentGraph): string | undefi
       return route.report.published;
     case 'goal':
       return route.goal.report.published;
+    case 'comparison':
+      return route.report.published;
     case 'news':
       return latest(newsDates(route.page.items)) ?? site;
     case 'news-year':

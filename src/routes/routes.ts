@@ -1,5 +1,5 @@
-import type { AccessibilityStatement, Area, ContentGraph, Goal, NewsItem, Newsletter, Project, Report } from '../content/graph.js';
-import type { GoalStatus } from '../content/schemas.js';
+import type { AccessibilityStatement, Area, ContentGraph, Goal, NewsItem, Newsletter, Project, Report, ReportNode } from '../content/graph.js';
+import type { GoalStatus, IndicatorData } from '../content/schemas.js';
 import { groupBy, neighbours, paginate, type Page } from './paginate.js';
 import { urls } from './urls.js';
 
@@ -39,6 +39,40 @@ export interface AreaSummary {
   news: number;
 }
 
+/** A report as another page names it: its year, title and place, not its text. */
+export type ReportYear = Pick<Report, 'year' | 'title' | 'path' | 'plan' | 'published'>;
+
+/** One indicator with a value in both years of a comparison (from its series, content/graph.ts). */
+export interface IndicatorChange {
+  goal: { number: number; statement: string; report: Pick<Report, 'year' | 'path'> };
+  text: string;
+  unit?: string;
+  better: IndicatorData['better'];
+  before: number;
+  now: number;
+}
+
+/** A key figure of the report, with the previous report's value of the same figure when there is one. */
+export interface KeyFigureChange {
+  label: string;
+  unit?: string;
+  now: number;
+  before?: number;
+}
+
+/** One report against the previous one: what the comparison page shows. */
+export interface Comparison {
+  report: ReportYear;
+  previous: ReportYear;
+  statuses: readonly { status?: GoalStatus }[];
+  previousStatuses: readonly { status?: GoalStatus }[];
+  /** Indicators measured in both years, in goal order. */
+  indicators: readonly IndicatorChange[];
+  /** How many of this year's indicators lack a value for one of the two years. */
+  unmatched: number;
+  keyFigures: readonly KeyFigureChange[];
+}
+
 /** Every page of the site, as data: what to render, not how. */
 export type Route = RouteBase &
   (
@@ -46,7 +80,8 @@ export type Route = RouteBase &
     | { kind: 'areas'; areas: readonly AreaSummary[] }
     | { kind: 'area'; area: Area; goals: readonly Goal[]; projects: readonly Project[]; latestNews: readonly NewsItem[] }
     | { kind: 'reports'; reports: readonly ReportSummary[] }
-    | { kind: 'report'; report: Report; goals: readonly Goal[]; areas: readonly Area[]; pdf?: ReportPdf }
+    | { kind: 'report'; report: Report; goals: readonly Goal[]; areas: readonly Area[]; pdf?: ReportPdf; comparedWith?: number }
+    | ({ kind: 'comparison' } & Comparison)
     | { kind: 'goal'; goal: Goal; previous?: Goal; next?: Goal }
     | { kind: 'projects'; projects: readonly Project[] }
     | { kind: 'project'; project: Project; goals: readonly Goal[]; news: readonly NewsItem[] }
@@ -73,6 +108,54 @@ export interface ReportPdf {
 export type RouteKind = Route['kind'];
 
 const statuses = (goals: readonly Goal[]) => goals.map((goal) => ({ status: goal.status }));
+
+const reportYear = ({ year, title, path, plan, published }: Report): ReportYear => ({ year, title, path, plan, published });
+
+/**
+ * The report a report is compared with: the nearest earlier one that follows a year up. A plan
+ * has no outcomes to compare, so it neither has a comparison nor is one.
+ */
+export function previousReport<T extends Pick<Report, 'year' | 'plan'>>(reports: readonly T[], report: T): T | undefined {
+  if (report.plan) return undefined;
+  return reports.filter((other) => !other.plan && other.year < report.year).sort((a, b) => b.year - a.year)[0];
+}
+
+function compare(report: ReportNode, previous: ReportNode): Comparison {
+  const indicators: IndicatorChange[] = [];
+  let unmatched = 0;
+  for (const goal of report.goals) {
+    for (const indicator of goal.indicators) {
+      const now = indicator.series.find((value) => value.year === report.year);
+      const before = indicator.series.find((value) => value.year === previous.year);
+      if (!now || !before) {
+        unmatched++;
+        continue;
+      }
+      indicators.push({
+        goal: { number: goal.number, statement: goal.statement, report: { year: report.year, path: report.path } },
+        text: indicator.text,
+        unit: indicator.unit,
+        better: indicator.better,
+        before: before.value,
+        now: now.value,
+      });
+    }
+  }
+  const keyFigures = report.keyFigures.map((figure): KeyFigureChange => {
+    const same = previous.keyFigures.find((other) => other.label === figure.label && other.unit === figure.unit);
+    const before = same?.value ?? figure.previous;
+    return { label: figure.label, unit: figure.unit, now: figure.value, before };
+  });
+  return {
+    report: reportYear(report),
+    previous: reportYear(previous),
+    statuses: statuses(report.goals),
+    previousStatuses: statuses(previous.goals),
+    indicators,
+    unmatched,
+    keyFigures,
+  };
+}
 
 /** The pure map from content to pages. */
 export function deriveRoutes(graph: ContentGraph): Route[] {
@@ -108,7 +191,11 @@ export function deriveRoutes(graph: ContentGraph): Route[] {
   ];
   for (const report of graph.reports) {
     const areas = graph.areas.filter((area) => report.goals.some((goal) => goal.area === area));
-    routes.push({ kind: 'report', report, goals: report.goals, areas, path: urls.report(report), sources: [report.source.file] });
+    const previous = previousReport(graph.reports, report);
+    routes.push({ kind: 'report', report, goals: report.goals, areas, comparedWith: previous?.year, path: urls.report(report), sources: [report.source.file] });
+    if (previous) {
+      routes.push({ kind: 'comparison', ...compare(report, previous), path: urls.comparison(report), sources: [report.source.file, previous.source.file] });
+    }
     report.goals.forEach((goal, index) => {
       routes.push({ kind: 'goal', goal, ...neighbours(report.goals, index), path: urls.goal(goal), sources: [goal.source.file] });
     });

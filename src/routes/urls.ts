@@ -25,6 +25,8 @@ export const urls = {
   goal: (goal: { number: number; report: ReportPlace }) => `/${goal.report.path}/${goal.report.year}/mal-${goal.number}/`,
   /** The goal's place inside its report page. */
   goalInReport: (goal: { number: number; report: ReportPlace }) => `/${goal.report.path}/${goal.report.year}/#mal-${goal.number}`,
+  /** A report against the previous year's (routes.ts: previousReport). */
+  comparison: (report: ReportPlace) => `/${report.path}/${report.year}/jamforelse/`,
   projects: () => '/projekt/',
   project: (project: Pick<Project, 'slug'>) => `/projekt/${project.slug}/`,
   news: (page = 1) => (page === 1 ? '/nyheter/' : `/nyheter/sida/${page}/`),

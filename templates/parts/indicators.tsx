@@ -3,6 +3,7 @@ import type { IndicatorStatus } from '../../src/content/assessment.js';
 import type { Goal, Indicator } from '../../src/content/graph.js';
 import type { IndicatorResult } from '../../src/content/schemas.js';
 import { formatNumber } from '../../src/format/dates.js';
+import { BarChart } from './charts.js';
 import { StatusBadge } from './common.js';
 
 /** "129 personer", "80 %": a number the Swedish way, with its unit. */
@@ -17,15 +18,59 @@ const resultLabels: Record<IndicatorResult, string> = {
   'ej-genomfort': 'Ej genomfört',
 };
 
+export type Direction = 'better' | 'worse' | 'unchanged';
+
+/** Whether a value moved for the better, given which way is better. */
+export function direction(before: number, now: number, better: Indicator['better']): Direction {
+  if (now === before) return 'unchanged';
+  return now > before === (better === 'higher') ? 'better' : 'worse';
+}
+
+/** The arrow for a change: which way the value went (the words say whether that is good). */
+export const arrow = (before: number, now: number): string => (now === before ? '→' : now > before ? '↑' : '↓');
+
 /** How an indicator moved since the year before, for the better or the worse, in words and a symbol. */
 export function trend(indicator: Indicator, year: number): { symbol: string; words: string } | undefined {
   const now = indicator.series.find((value) => value.year === year);
   const before = indicator.series.filter((value) => value.year < year).at(-1);
   if (!now || !before) return undefined;
-  if (now.value === before.value) return { symbol: '→', words: `Oförändrat sedan ${before.year}` };
-  const up = now.value > before.value;
-  const better = up === (indicator.better === 'higher');
-  return { symbol: up ? '↑' : '↓', words: `${better ? 'Bättre' : 'Sämre'} än ${before.year}` };
+  const moved = direction(before.value, now.value, indicator.better);
+  const words = moved === 'unchanged' ? `Oförändrat sedan ${before.year}` : `${moved === 'better' ? 'Bättre' : 'Sämre'} än ${before.year}`;
+  return { symbol: arrow(before.value, now.value), words };
+}
+
+/** An indicator's values up to the report's year: what its page can say of it. */
+const seriesUntil = (indicator: Indicator, year: number) => indicator.series.filter((value) => value.year <= year);
+
+/**
+ * One trend chart per indicator with at least two values up to the report's year: never two
+ * measures on one axis. Each chart says every value in words; the indicator table before the
+ * charts holds the same values as numbers.
+ */
+export function IndicatorCharts(goal: Goal, headingLevel: number, idPrefix: string): Element | null {
+  const year = goal.report.year;
+  const charted = goal.indicators.map((indicator, index) => ({ indicator, index, values: seriesUntil(indicator, year) })).filter(({ values }) => values.length >= 2);
+  if (charted.length === 0) return null;
+  const heading: Element = { type: 'element', tagName: `h${Math.min(6, headingLevel)}`, properties: {}, children: [{ type: 'text', value: 'Indikatorerna över tid' }] };
+  return (
+    <div class="indicator-charts">
+      {heading}
+      {charted.map(({ indicator, index, values }) => {
+        const target = typeof indicator.target === 'number' ? ` Målvärde: ${measure(indicator.target, indicator.unit)}.` : '';
+        return BarChart({
+          id: `${idPrefix}indikator-${index + 1}`,
+          title: `${indicator.text}, ${values[0]!.year}–${values.at(-1)!.year}`,
+          description: `${values.map((value) => `${value.year}: ${measure(value.value, indicator.unit)}`).join('. ')}.${target} ${indicator.better === 'higher' ? 'Högre' : 'Lägre'} värde är bättre.`,
+          bars: values.map((value) => ({
+            label: String(value.year),
+            value: value.value,
+            valueText: measure(value.value, indicator.unit),
+            className: value.year === year ? undefined : 'chart__bar--previous',
+          })),
+        });
+      })}
+    </div>
+  ) as Element;
 }
 
 function IndicatorStatusText(status: IndicatorStatus | undefined): Element | string {
@@ -39,13 +84,21 @@ function IndicatorStatusText(status: IndicatorStatus | undefined): Element | str
  * screen. A plan year has targets and no outcomes yet.
  */
 export function IndicatorTable(goal: Goal, caption: string): Element {
+  return (
+    <section class="table-scroll" aria-label={caption} tabindex="0">
+      {Table(goal, caption)}
+    </section>
+  ) as Element;
+}
+
+function Table(goal: Goal, caption: string): Element {
   const year = goal.report.year;
   const plan = goal.report.plan;
-  const earlierYears = [...new Set(goal.indicators.flatMap((indicator) => indicator.series.filter((value) => value.year < year).map((value) => value.year)))].sort();
+  const earlierYears = [...new Set(goal.indicators.flatMap((indicator) => indicator.series.filter((value) => value.year < year).map((value) => value.year)))].sort((a, b) => b - a);
   const anyComment = goal.indicators.some((indicator) => indicator.comment || indicator.source);
   const outcomeLabel = `Utfall ${year}`;
   return (
-    <table class="indicator-table">
+    <table class="indicator-table reflow">
       <caption>{caption}</caption>
       <thead>
         <tr>
@@ -63,6 +116,8 @@ export function IndicatorTable(goal: Goal, caption: string): Element {
       <tbody>
         {goal.indicators.map((indicator) => {
           const moved = trend(indicator, year);
+          // an outcome another year's file gives for this year is this year's outcome too
+          const outcome = indicator.outcome ?? indicator.series.find((value) => value.year === year)?.value;
           return (
             <tr>
               <th scope="row">{indicator.text}</th>
@@ -71,8 +126,8 @@ export function IndicatorTable(goal: Goal, caption: string): Element {
               </td>
               {plan ? null : (
                 <td data-label={outcomeLabel}>
-                  {indicator.outcome !== undefined
-                    ? measure(indicator.outcome, indicator.unit)
+                  {outcome !== undefined
+                    ? measure(outcome, indicator.unit)
                     : indicator.result
                       ? resultLabels[indicator.result]
                       : 'Anges inte'}
@@ -95,7 +150,7 @@ export function IndicatorTable(goal: Goal, caption: string): Element {
               )}
               {anyComment ? (
                 <td data-label="Kommentar">
-                  {indicator.comment ?? ''}
+                  {indicator.comment ?? (indicator.source ? '' : '–')}
                   {indicator.source ? <span class="meta">{`${indicator.comment ? ' ' : ''}Källa: ${indicator.source}`}</span> : null}
                 </td>
               ) : null}

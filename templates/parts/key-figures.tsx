@@ -89,7 +89,7 @@ export function KeyFigures(
       }
       {keyFigureCharts(figures, year, options.goalLabel, options.idPrefix)}
       <section class="table-scroll" aria-label={label} tabindex="0">
-        <table>
+        <table class="reflow">
           <thead>
             <tr>
               <th scope="col">Nyckeltal</th>
@@ -104,9 +104,19 @@ export function KeyFigures(
               return (
                 <tr>
                   <th scope="row">{figure.label}</th>
-                  <td class="num">{withUnit(figure.value, figure.unit)}</td>
-                  {hasPrevious ? <td class="num">{figure.previous === undefined ? '–' : withUnit(figure.previous, figure.unit)}</td> : null}
-                  {hasChange ? <td class="num">{change === undefined ? '–' : formatChange(change)}</td> : null}
+                  <td class="num" data-label={String(year)}>
+                    {withUnit(figure.value, figure.unit)}
+                  </td>
+                  {hasPrevious ? (
+                    <td class="num" data-label={String(year - 1)}>
+                      {figure.previous === undefined ? '–' : withUnit(figure.previous, figure.unit)}
+                    </td>
+                  ) : null}
+                  {hasChange ? (
+                    <td class="num" data-label="Förändring">
+                      {change === undefined ? '–' : formatChange(change)}
+                    </td>
+                  ) : null}
                 </tr>
               );
             })}
