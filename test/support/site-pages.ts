@@ -36,29 +36,51 @@ export type PageKind =
   | 'accessibility'
   | 'other';
 
-const kindPatterns: ReadonlyArray<readonly [PageKind, RegExp]> = [
-  ['home', /^\/$/],
-  ['areas', /^\/omraden\/$/],
-  ['area', /^\/omraden\/[^/]+\/$/],
-  ['reports', /^\/verksamhetsberattelse\/$/],
-  ['report', /^\/verksamhetsberattelse\/\d{4}\/$/],
-  ['goal', /^\/verksamhetsberattelse\/\d{4}\/mal-[^/]+\/$/],
-  ['projects', /^\/projekt\/$/],
-  ['project', /^\/projekt\/[^/]+\/$/],
-  ['news', /^\/nyheter\/$/],
-  ['news-page', /^\/nyheter\/sida\/\d+\/$/],
-  ['news-year', /^\/nyheter\/\d{4}\/$/],
-  ['news-item', /^\/nyheter\/\d{4}\/[^/]+\/$/],
-  ['newsletters', /^\/nyhetsbrev\/$/],
-  ['newsletter', /^\/nyhetsbrev\/[^/]+\/$/],
-  ['not-found', /^\/404\.html$/],
-  ['search', /^\/sok\/$/],
-  ['accessibility', /^\/tillganglighet\/$/],
-];
+/** The reports' URL segment when a site does not name its own (site.yaml: report.path). */
+export const defaultReportPath = 'verksamhetsberattelse';
 
-/** The kind of page at a URL path (relative to the base path), from the site's URL scheme. */
-export function pageKindOf(url: string): PageKind {
-  return kindPatterns.find(([, pattern]) => pattern.test(url))?.[0] ?? 'other';
+/** The URL patterns of each kind of page, with the reports under `reportPath` ("arsredovisning"). */
+function kindPatterns(reportPath: string): ReadonlyArray<readonly [PageKind, RegExp]> {
+  const reports = reportPath.replace(/[^a-z0-9-]/g, '');
+  return [
+    ['home', /^\/$/],
+    ['areas', /^\/omraden\/$/],
+    ['area', /^\/omraden\/[^/]+\/$/],
+    ['reports', new RegExp(`^/${reports}/$`)],
+    ['report', new RegExp(`^/${reports}/\\d{4}/$`)],
+    ['goal', new RegExp(`^/${reports}/\\d{4}/mal-[^/]+/$`)],
+    ['projects', /^\/projekt\/$/],
+    ['project', /^\/projekt\/[^/]+\/$/],
+    ['news', /^\/nyheter\/$/],
+    ['news-page', /^\/nyheter\/sida\/\d+\/$/],
+    ['news-year', /^\/nyheter\/\d{4}\/$/],
+    ['news-item', /^\/nyheter\/\d{4}\/[^/]+\/$/],
+    ['newsletters', /^\/nyhetsbrev\/$/],
+    ['newsletter', /^\/nyhetsbrev\/[^/]+\/$/],
+    ['not-found', /^\/404\.html$/],
+    ['search', /^\/sok\/$/],
+    ['accessibility', /^\/tillganglighet\/$/],
+  ];
+}
+
+/**
+ * The kind of page at a URL path (relative to the base path), from the site's URL scheme. The
+ * reports live under the organisation's own word for them (`reportPath`, site.yaml's report.path).
+ */
+export function pageKindOf(url: string, reportPath = defaultReportPath): PageKind {
+  return kindPatterns(reportPath).find(([, pattern]) => pattern.test(url))?.[0] ?? 'other';
+}
+
+/**
+ * The reports' URL segment of a built site, read from its output: the folder that holds
+ * <year>/mal-<n>/ pages ("arsredovisning"), else the default. A built site has no site.yaml to ask.
+ */
+export function reportPathOf(files: readonly string[]): string {
+  for (const file of files) {
+    const match = /^([a-z0-9-]+)\/\d{4}\/mal-[^/]+\/index\.html$/.exec(file);
+    if (match && match[1] !== 'nyheter') return match[1]!;
+  }
+  return defaultReportPath;
 }
 
 /** The URL path a generated file is served at ("a/index.html" → "/a/"). */
@@ -95,11 +117,12 @@ export const isEmailFile = (relativePath: string): boolean => /^nyhetsbrev\/[^/]
 /** Every generated web page (.html, not the newsletters' email versions) of a built folder with its URL, sorted by URL. */
 export async function listPages(outDir: string): Promise<SitePage[]> {
   const files = await listFiles(outDir);
+  const reportPath = reportPathOf(files);
   return files
     .filter((file) => file.endsWith('.html') && !isEmailFile(file))
     .map((relativePath): SitePage => {
       const url = urlOfFile(relativePath);
-      return { file: join(outDir, ...relativePath.split('/')), relativePath, url, kind: pageKindOf(url) };
+      return { file: join(outDir, ...relativePath.split('/')), relativePath, url, kind: pageKindOf(url, reportPath) };
     })
     .sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
 }
