@@ -255,7 +255,7 @@ describe('verksam new (command line)', () => {
     }
     // the example indicator is in the goal's table, where its section would be
     const goal = await readFile(join(cwd, 'dist', 'verksamhetsberattelse', '2020', 'mal-3', 'index.html'), 'utf8');
-    expect(goal).toMatch(/id="indikatorer"[\s\S]*<table class="indicator-table">[\s\S]*Skriv vad som mäts[\s\S]*id="uppfoljning"/);
+    expect(goal).toMatch(/id="indikatorer"[\s\S]*<table class="indicator-table[^"]*">[\s\S]*Skriv vad som mäts[\s\S]*id="uppfoljning"/);
     // a draft is checked but never published
     expect(existsSync(join(cwd, 'dist', 'nyheter', '2024'))).toBe(false);
     expect(await readdir(join(content, 'nyheter'))).toContain('kalla-o-50-ar.md');
