@@ -176,6 +176,8 @@ export const goalStatuses = ['uppfyllt', 'delvis-uppfyllt', 'ej-uppfyllt', 'paga
 export const keyFigureSchema = z
   .strictObject({
     label: text,
+    /** The figure's name in every year's report, so the years' values line up (never by label: a label may be reworded). */
+    id: slug.optional(),
     value: decimal,
     unit: text.optional(),
     /** The value the year before. */

@@ -142,7 +142,8 @@ function compare(report: ReportNode, previous: ReportNode): Comparison {
     }
   }
   const keyFigures = report.keyFigures.map((figure): KeyFigureChange => {
-    const same = previous.keyFigures.find((other) => other.label === figure.label && other.unit === figure.unit);
+    // the same figure the year before is the one with the same id; without one, only what this report states of last year
+    const same = figure.id === undefined ? undefined : previous.keyFigures.find((other) => other.id === figure.id);
     const before = same?.value ?? figure.previous;
     return { label: figure.label, unit: figure.unit, now: figure.value, before };
   });

@@ -180,7 +180,7 @@ describe('the comparison page', () => {
     ]);
   });
 
-  it('shows the key figures of both reports', () => {
+  it('shows the key figures of both reports, lined up by id even when a label was reworded', () => {
     expect(tables()[2]).toEqual([
       ['Nyckeltal', '2019', '2020', 'Förändring'],
       ['Medlemskommuner', '12 kommuner', '12 kommuner', '0 %'],

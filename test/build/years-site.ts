@@ -12,9 +12,12 @@ title: Verksamhetsberättelse ${year}
 published: ${year + 1}-03-31
 keyFigures:
   - label: Medlemskommuner
+    id: medlemskommuner
     value: 12
     unit: kommuner
-  - label: Deltagare på förbundets kurser och konferenser under året
+  # reworded in 2020: the years line up by id, never by label
+  - label: Deltagare på förbundets kurser och konferenser${year === 2020 ? ' under året' : ''}
+    id: kursdeltagare
     value: ${participants}
     unit: personer
 ---
