@@ -89,7 +89,7 @@ export function GoalBody(goal: Goal, level: 2 | 4, names: ReportNames, idPrefix 
           <section class="goal-section">
             {heading(level, section.title, `${idPrefix}${section.id}`)}
             {place(section.body, level + 1, section.title.toLowerCase())}
-            {section.indicators ? IndicatorTable(goal, idPrefix ? `Indikatorer för mål ${goal.number}` : 'Indikatorer') : null}
+            {section.indicators ? IndicatorTable(goal, `Indikatorer för mål ${goal.number}`) : null}
             {section.indicators ? IndicatorCharts(goal, level + 1, idPrefix) : null}
           </section>
         ) as Element,

@@ -97,9 +97,12 @@ function Table(goal: Goal, caption: string): Element {
   const earlierYears = [...new Set(goal.indicators.flatMap((indicator) => indicator.series.filter((value) => value.year < year).map((value) => value.year)))].sort((a, b) => b - a);
   const anyComment = goal.indicators.some((indicator) => indicator.comment || indicator.source);
   const outcomeLabel = `Utfall ${year}`;
+  // a trend needs two years: a column of dashes says nothing
+  const anyTrend = !plan && goal.indicators.some((indicator) => trend(indicator, year) !== undefined);
   return (
     <table class="indicator-table reflow">
-      <caption>{caption}</caption>
+      {/* the section's heading says it above the table; the caption names the table for screen readers */}
+      <caption class="visually-hidden">{caption}</caption>
       <thead>
         <tr>
           <th scope="col">Indikator</th>
@@ -108,7 +111,7 @@ function Table(goal: Goal, caption: string): Element {
           {earlierYears.map((earlier) => (
             <th scope="col">{`Utfall ${earlier}`}</th>
           ))}
-          {plan ? null : <th scope="col">Trend</th>}
+          {anyTrend ? <th scope="col">Trend</th> : null}
           {plan ? null : <th scope="col">Bedömning</th>}
           {anyComment ? <th scope="col">Kommentar</th> : null}
         </tr>
@@ -137,11 +140,11 @@ function Table(goal: Goal, caption: string): Element {
                 const value = indicator.series.find((item) => item.year === earlier);
                 return <td data-label={`Utfall ${earlier}`}>{value ? measure(value.value, indicator.unit) : '–'}</td>;
               })}
-              {plan ? null : (
+              {anyTrend ? (
                 <td data-label="Trend">
                   {moved ? [<span aria-hidden="true">{moved.symbol}</span>, ' ', moved.words] : '–'}
                 </td>
-              )}
+              ) : null}
               {plan ? null : (
                 <td data-label="Bedömning">
                   {IndicatorStatusText(indicator.assessment?.status)}
