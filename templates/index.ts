@@ -1,4 +1,3 @@
-import type { Root } from 'hast';
 import type { Templates } from '../src/render/render.js';
 import { AccessibilityPage } from './accessibility.js';
 import { AreaPage } from './area.js';

@@ -1,5 +1,4 @@
-import type { Element, Root, RootContent } from 'hast';
-import { toString } from 'hast-util-to-string';
+import type { Root } from 'hast';
 import type { VFileMessage } from 'vfile-message';
 import type { z } from 'zod';
 import { slugify } from '../format/slug.js';

@@ -1,7 +1,7 @@
 import type { Element, Root } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import { x } from 'xastscript';
-import type { Area, ContentGraph, NewsItem, Newsletter } from '../content/graph.js';
+import type { ContentGraph, NewsItem, Newsletter } from '../content/graph.js';
 import { imagePlan, mimeTypes } from '../images/variants.js';
 import { placeBody } from '../render/prose.js';
 import { rewrite } from '../render/rewrite.js';

@@ -23,8 +23,6 @@ export const urls = {
   /** The print edition, beside the report page (written by `verksam build` when Chromium is there). */
   reportPdf: (report: ReportPlace) => `/${report.path}/${report.year}/${report.path}-${report.year}.pdf`,
   goal: (goal: { number: number; report: ReportPlace }) => `/${goal.report.path}/${goal.report.year}/mal-${goal.number}/`,
-  /** The goal's place inside its report page. */
-  goalInReport: (goal: { number: number; report: ReportPlace }) => `/${goal.report.path}/${goal.report.year}/#mal-${goal.number}`,
   /** A report against the previous year's (routes.ts: previousReport). */
   comparison: (report: ReportPlace) => `/${report.path}/${report.year}/jamforelse/`,
   projects: () => '/projekt/',
