@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { parseEntry } from '../../src/content/entries.js';
 import { siteSchema } from '../../src/content/schemas.js';
 import { root } from '../support/cli.js';
+import { codeBlocks, section } from '../support/markdown-doc.js';
 
 /*
  * The editor's guide shows the report model's fields by example; an example that would not
@@ -14,11 +15,11 @@ import { root } from '../support/cli.js';
 /** The ```yaml blocks of the README section whose heading starts with `heading`. */
 async function examples(heading: string): Promise<string[]> {
   const readme = await readFile(join(root, 'README.md'), 'utf8');
-  const start = readme.indexOf(`\n### ${heading}`);
-  expect(start, heading).toBeGreaterThan(0);
-  const end = readme.indexOf('\n### ', start + 1);
-  const section = readme.slice(start, end < 0 ? undefined : end);
-  return [...section.matchAll(/```yaml\n([\s\S]*?)```/g)].map((match) => match[1]!);
+  const found = section(readme, heading);
+  expect(found, heading).toBeDefined();
+  return codeBlocks(found!)
+    .filter((block) => block.lang === 'yaml')
+    .map((block) => block.text);
 }
 
 const goalText = (frontMatter: string) => `---\nnumber: 1\narea: kurs-och-konferens\nstatement: Ett mål.\n${frontMatter}---\n## Aktiviteter\n\nA.\n\n## Uppföljning\n\nU.\n`;
