@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { existsSync, realpathSync } from 'node:fs';
-import { readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { todayInSweden } from '../../src/format/dates.js';
@@ -32,6 +32,7 @@ describe('a new organisation\'s site, with verksam installed as its dependency',
 
   it('is started by verksam init, installs verksam from a package, and builds with npx verksam build', async () => {
     work = await tempDir('verksam-init-install-');
+    await mkdir(join(work, 'pack'));
     const packed = JSON.parse((await run('npm', ['pack', '--json', '--pack-destination', join(work, 'pack')], root)).stdout) as { filename: string; files: { path: string }[] }[];
     const tarball = join(work, 'pack', packed[0]!.filename);
     // only what verksam runs: no tests, content or fixtures
