@@ -14,6 +14,7 @@ import { BuildSession } from './session/session.js';
 import { stopwatch } from './timings.js';
 import { checkOutputDir, writeSiteAtomically, type OutputFile } from './write/atomic.js';
 import { OutputManifest } from './write/manifest.js';
+import { withSiteDigest } from './write/site-digest.js';
 
 export interface SiteBuild {
   graph: ContentGraph;
@@ -74,7 +75,8 @@ export async function build(options: Partial<BuildOptions> = {}): Promise<BuildR
   const lap = stopwatch();
   // The print editions are made from the built site before anything is written (see pdf/report-pdf.ts).
   const withPdfs = resolved.pdf ? await addReportPdfs(built, templates, resolved.chromiumPath) : { ...built, pdfs: [], notices: [] };
-  const site: SiteBuild = { graph: built.graph, routes: withPdfs.routes, files: withPdfs.files };
+  // the published site's digest, which the Pages workflow compares with the live site's (see write/site-digest.ts)
+  const site: SiteBuild = { graph: built.graph, routes: withPdfs.routes, files: withSiteDigest(withPdfs.files) };
   lap('print editions');
   // which files the last build wrote there, so unchanged ones are linked instead of written (see write/manifest.ts)
   const manifest = resolved.cacheDir && !resolved.cacheReadOnly ? join(resolve(resolved.cwd, resolved.cacheDir), 'output', `${OutputManifest.hash(resolve(resolved.outDir))}.json`) : undefined;

@@ -21,6 +21,7 @@ const usage = `Användning:
                                                                  bygger webbplatsen, med verksamhetsberättelsen som PDF
   verksam check [--content MAPP] [--format json]                 kontrollerar innehåll och länkar utan att skriva något
   verksam new <typ> "<titel>" [--area OMRÅDE] [--content MAPP]   skapar en ny innehållsfil som går att bygga direkt
+  verksam init [MAPP] [--verksam KÄLLA]                          startar en ny webbplats med exempelinnehåll i en ny eller tom mapp
   verksam dev [--content MAPP] [--port 8080]                     förhandsvisning som uppdateras när du sparar
   verksam newsletter <namn> [--content MAPP] [--out MAPP] [--base-url URL] [--now ÅÅÅÅ-MM-DD]
                                                                  bygger webbplatsen och visar nyhetsbrevets e-postfiler och storlek
@@ -44,6 +45,7 @@ const usage = `Användning:
   --year      året för verksamhetsberättelsen
   --date      datum i stället för dagens, ÅÅÅÅ-MM-DD
   --port      porten för förhandsvisningen (standard: 8080)
+  --verksam   var webbplatsens package.json hämtar verksam (standard: verksams git-förråd, samma version)
   --now       gör som om dagens datum vore ÅÅÅÅ-MM-DD (vad som räknas som publicerat)
   --no-pdf    skapa ingen PDF av verksamhetsberättelsen (den kräver Chromium, ${defaults.chromiumPath}
               eller VERKSAM_CHROMIUM)
@@ -64,6 +66,7 @@ const commandOptions: Readonly<Record<string, readonly string[]>> = {
   check: ['content', 'format', 'now', 'no-cache'],
   dev: ['content', 'port', 'now', 'no-cache'],
   new: ['content', 'area', 'year', 'date'],
+  init: ['verksam'],
   newsletter: ['content', 'out', 'replace-out', 'base-url', 'now'],
 };
 
@@ -89,6 +92,7 @@ export async function main(argv: readonly string[]): Promise<number> {
         date: { type: 'string' },
         port: { type: 'string', default: '8080' },
         now: { type: 'string' },
+        verksam: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -193,6 +197,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       return 0;
     }
     if (command === 'new') return await newCommand(positionals.slice(1), values);
+    if (command === 'init') return await initCommand(positionals.slice(1), values.verksam);
     if (command === 'newsletter') return await newsletterCli(positionals.slice(1), { contentDir: values.content, outDir: values.out, replaceOut, baseUrl, today });
     if (command === 'dev') return await devCommand(values.content, port, today, cacheDir);
   } catch (error) {
@@ -268,6 +273,28 @@ async function newCommand(args: readonly string[], values: { content: string; ar
     return outcome.code;
   }
   console.log([`verksam: skapade ${outcome.path}`, ...outcome.notes.map((note) => `  ${note}`), 'Öppna filen och skriv texten; kör npm run check.'].join('\n'));
+  return 0;
+}
+
+/** `verksam init [MAPP]`: a new site in a new or empty folder. */
+async function initCommand(args: readonly string[], verksamSource: string | undefined): Promise<number> {
+  if (args.length > 1) {
+    console.error(`Ange en mapp, t.ex. verksam init ${args[0]}.\n\n${usage}`);
+    return 2;
+  }
+  const [{ initSite }, { todayInSweden }] = await Promise.all([import('./commands/init.js'), import('./format/dates.js')]);
+  const outcome = await initSite({ dir: args[0] ?? '.', cwd: process.cwd(), today: todayInSweden(), verksamSource });
+  if (!outcome.ok) {
+    console.error(outcome.message);
+    return outcome.code;
+  }
+  const enter = outcome.dir === '.' ? '' : `cd ${outcome.dir} && `;
+  console.log(
+    [
+      `verksam: en ny webbplats skrevs i ${outcome.dir}/ (${outcome.files.length} filer). Texterna är exempel: byt dem mot era egna.`,
+      `Nästa steg: ${enter}npm install && npm run build`,
+    ].join('\n'),
+  );
   return 0;
 }
 

@@ -17,7 +17,7 @@ export interface SiteSource {
   contentDir: string;
 }
 
-/** The real site and every valid fixture site (test/fixtures/sites/<name>/site.yaml, name not "invalid-…"). */
+/** The real site, every valid fixture site (test/fixtures/sites/<name>/site.yaml, name not "invalid-…") and the site `verksam init` writes. */
 export function siteSources(): SiteSource[] {
   const sources: SiteSource[] = [{ name: 'content', contentDir: join(repoRoot, 'content') }];
   const fixtures = join(repoRoot, 'test', 'fixtures', 'sites');
@@ -29,6 +29,9 @@ export function siteSources(): SiteSource[] {
       }
     }
   }
+  // the site `verksam init` writes (test/support/init-site.ts), when the global setup made it
+  const init = inject('initSiteContent');
+  if (init) sources.push({ name: 'init', contentDir: init });
   return sources;
 }
 

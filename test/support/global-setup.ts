@@ -1,4 +1,6 @@
+import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
+import { writeInitSite } from './init-site.js';
 import { startSiteBuildService } from './site-build-service.js';
 
 /*
@@ -11,11 +13,18 @@ declare module 'vitest' {
   export interface ProvidedContext {
     /** "http://127.0.0.1:<port>" of the site build service. */
     siteBuildService: string;
+    /** The content folder of the site `verksam init` writes, for the gates (see init-site.ts). */
+    initSiteContent: string;
   }
 }
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const service = await startSiteBuildService();
   project.provide('siteBuildService', service.origin);
-  return () => service.close();
+  const initSite = await writeInitSite();
+  project.provide('initSiteContent', join(initSite.root, 'content'));
+  return async () => {
+    await service.close();
+    await initSite.remove();
+  };
 }
