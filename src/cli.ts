@@ -24,6 +24,8 @@ const usage = `Användning:
   verksam dev [--content MAPP] [--port 8080]                     förhandsvisning som uppdateras när du sparar
   verksam newsletter <namn> [--content MAPP] [--out MAPP] [--base-url URL] [--now ÅÅÅÅ-MM-DD]
                                                                  bygger webbplatsen och visar nyhetsbrevets e-postfiler och storlek
+  verksam import <fil> [--kind rapport|nyheter] [--year ÅR] [--content MAPP]
+                                                                 gör en Word- eller textfil till innehållsfiler, skriver aldrig över
 
   Typer för new:
     nyhet "Rubrik" [--area OMRÅDE …]         nyheter/<namn>.md, som utkast (draft: true)
@@ -42,6 +44,7 @@ const usage = `Användning:
   --format    json: problemen som JSON på standard ut, för redigeringsverktyg (standard: text)
   --area      områdets namn, som filnamnet i omraden/ utan .md (t.ex. av-media)
   --year      året för verksamhetsberättelsen
+  --kind      rapport eller nyheter: vad import gör av filen (standard: rapport om texten har rader som "Mål 1")
   --date      datum i stället för dagens, ÅÅÅÅ-MM-DD
   --port      porten för förhandsvisningen (standard: 8080)
   --now       gör som om dagens datum vore ÅÅÅÅ-MM-DD (vad som räknas som publicerat)
@@ -65,6 +68,7 @@ const commandOptions: Readonly<Record<string, readonly string[]>> = {
   dev: ['content', 'port', 'now', 'no-cache'],
   new: ['content', 'area', 'year', 'date'],
   newsletter: ['content', 'out', 'replace-out', 'base-url', 'now'],
+  import: ['content', 'kind', 'year'],
 };
 
 /** argv → command; the only place that prints or decides exit codes (0 ok, 1 content, 2 command, 3 bug; see usage). */
@@ -89,6 +93,7 @@ export async function main(argv: readonly string[]): Promise<number> {
         date: { type: 'string' },
         port: { type: 'string', default: '8080' },
         now: { type: 'string' },
+        kind: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -194,6 +199,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     }
     if (command === 'new') return await newCommand(positionals.slice(1), values);
     if (command === 'newsletter') return await newsletterCli(positionals.slice(1), { contentDir: values.content, outDir: values.out, replaceOut, baseUrl, today });
+    if (command === 'import') return await importCommand(positionals.slice(1), values);
     if (command === 'dev') return await devCommand(values.content, port, today, cacheDir);
   } catch (error) {
     if (error instanceof ContentError) {
@@ -268,6 +274,37 @@ async function newCommand(args: readonly string[], values: { content: string; ar
     return outcome.code;
   }
   console.log([`verksam: skapade ${outcome.path}`, ...outcome.notes.map((note) => `  ${note}`), 'Öppna filen och skriv texten; kör npm run check.'].join('\n'));
+  return 0;
+}
+
+/** `verksam import <fil> [--kind rapport|nyheter] [--year ÅR]`: the migration report on standard out. */
+async function importCommand(args: readonly string[], values: { content: string; kind?: string; year?: string }): Promise<number> {
+  const [{ importFile, isImportKind, importKinds }, { todayInSweden }] = await Promise.all([import('./commands/import.js'), import('./format/dates.js')]);
+  if (args.length !== 1) {
+    console.error(`${args.length === 0 ? 'Ange filen som ska importeras' : 'Ange en fil i taget'}, t.ex. verksam import verksamhetsberattelse-2019.docx.\n\n${usage}`);
+    return 2;
+  }
+  if (values.kind !== undefined && !isImportKind(values.kind)) {
+    console.error(`--kind kan vara ${importKinds.join(' eller ')}, inte "${values.kind}".`);
+    return 2;
+  }
+  if (values.year !== undefined && !/^\d{4}$/.test(values.year)) {
+    console.error(`Året skrivs med fyra siffror, t.ex. 2021, inte "${values.year}".`);
+    return 2;
+  }
+  const outcome = await importFile({
+    file: args[0]!,
+    contentDir: values.content,
+    cwd: process.cwd(),
+    kind: values.kind as 'rapport' | 'nyheter' | undefined,
+    year: values.year === undefined ? undefined : Number(values.year),
+    today: todayInSweden(),
+  });
+  if (!outcome.ok) {
+    console.error(outcome.message);
+    return outcome.code;
+  }
+  console.log(outcome.report);
   return 0;
 }
 

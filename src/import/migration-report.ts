@@ -23,6 +23,8 @@ export function findingText(finding: SourceFinding): string {
       return `Stycket "${finding.excerpt}" börjar med ett tankstreck. Det behölls som ett stycke (ett citat skrivs så på svenska); är det en punktlista, skriv "- " i början av varje rad.`;
     case 'vague-link':
       return `Länktexten "${finding.excerpt}" säger inte vart länken går; skriv vad man hittar där, t.ex. "Läs verksamhetsplanen".`;
+    case 'broken-table':
+      return `"${finding.excerpt}" ser ut som en tabell som tappat sin form; skriv om den som en tabell eller lista.`;
     case 'flattened-list':
       return `"${finding.excerpt}" ser ut som en lista som klistrats in på en rad; skriv den som en lista med en rad per punkt ("- ").`;
   }
@@ -41,7 +43,12 @@ export function formatMigrationReport(summary: string, written: readonly string[
     const group = notes.filter((note) => note.kind === kind);
     if (group.length === 0) continue;
     lines.push('', headings[kind]);
-    for (const note of group) lines.push(note.file ? `  ${note.file}: ${note.text}` : `  ${note.text}`);
+    const files = [...new Set(group.map((note) => note.file))];
+    for (const file of files) {
+      const texts = group.filter((note) => note.file === file).map((note) => note.text);
+      if (file === undefined) lines.push(...texts.map((text) => `  ${text}`));
+      else lines.push(`  ${file}:`, ...texts.map((text) => `    ${text}`));
+    }
   }
   const toFill = notes.filter((note) => note.kind === 'fill').length;
   lines.push(

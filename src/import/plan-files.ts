@@ -88,7 +88,7 @@ export interface ReportRequest {
 export function planReport(draft: ReportDraft, request: ReportRequest, summary: ContentSummary, images: PlannedFile[], notes: ImportNote[]): Plan {
   const report = summary.report ?? defaultReport;
   const year = request.year ?? draft.year;
-  if (year === undefined) return { ok: false, code: 2, message: `Texten säger inte vilket år ${report.name.toLowerCase()}en gäller; ange det med --year, t.ex. --year 2019.` };
+  if (year === undefined) return { ok: false, code: 2, message: `Texten säger inte vilket år den gäller (ingen rad som "${report.name} 2019" först); ange året med --year, t.ex. --year 2019.` };
   if (draft.goals.length === 0) {
     return { ok: false, code: 2, message: 'Inga mål hittades i texten: ett mål börjar med en rubrik eller rad som "Mål 1". Är det ett nyhetsarkiv, ange --kind nyheter.' };
   }
@@ -111,10 +111,10 @@ export function planReport(draft: ReportDraft, request: ReportRequest, summary: 
   files.push({
     contentPath: indexPath,
     contents: fileText({ title: draft.title ?? `${report.name} ${year}`, published }, toMarkdown(draft.intro), {
-      before: { published: `published: antaget av verksam import: källan anger inget datum. Skriv dagen ${report.name.toLowerCase()}en publicerades.` },
+      before: { published: 'published: antaget av verksam import: källan anger inget datum. Skriv dagen den publicerades.' },
     }),
   });
-  notes.push({ file: indexShown, kind: 'fill', text: `published: källan anger inte när ${report.name.toLowerCase()}en publicerades; ${published} skrevs som antagande.` });
+  notes.push({ file: indexShown, kind: 'fill', text: `published: källan anger inte när den publicerades; ${published} skrevs som antagande.` });
   if (!draft.title) notes.push({ file: indexShown, kind: 'changed', text: `ingen rubrik med årtal hittades först i texten; titeln blev "${report.name} ${year}".` });
   sourceNotes(draft.intro, indexShown, notes);
   missingAlt(draft.intro, indexShown, notes);

@@ -8,7 +8,7 @@ import { plainText } from './markdown-text.js';
  */
 
 export interface SourceFinding {
-  kind: 'fused-words' | 'quote-dash' | 'vague-link' | 'flattened-list';
+  kind: 'fused-words' | 'quote-dash' | 'vague-link' | 'flattened-list' | 'broken-table';
   /** The words concerned, quoted in the report. */
   excerpt: string;
 }
@@ -39,6 +39,7 @@ export function findSourceProblems(blocks: readonly RootContent[]): SourceFindin
       if (node.type === 'paragraph') {
         const text = plainText(node);
         if (/^[–—]\s*\S/.test(text)) findings.push({ kind: 'quote-dash', excerpt: excerpt(text) });
+        if (/\|\s*-{3,}\s*\|/.test(text)) findings.push({ kind: 'broken-table', excerpt: excerpt(text) });
         const run = flattenedRun(text);
         if (run) findings.push({ kind: 'flattened-list', excerpt: excerpt(run) });
       }
