@@ -114,7 +114,7 @@ describe('importing the news archive from plain text', () => {
 
     // published once dated: the editor's date makes the item a page
     const item = join(site.content, 'nyheter', '50-ar-med-av-media.md');
-    await writeFile(item, (await readFile(item, 'utf8')).replace(/^date: .*$/m, 'date: 2021-03-01').replace('draft: true', 'draft: false'));
+    await writeFile(item, (await readFile(item, 'utf8')).replace(/^date: .*$/m, 'date: 2021-03-01').replace(/^draft: true$/m, 'draft: false'));
     const check = await runCli(['check', '--now', '2024-01-01'], site.cwd);
     expect(check.stderr).toBe('');
     expect(check.code).toBe(0);
