@@ -12,10 +12,8 @@ const monthPattern = months.join('|');
 export type FoundDate = { date: string; words: string } | { hint: string } | undefined;
 
 export function findDate(text: string): FoundDate {
-  const iso = /\b(\d{4})-(\d{2})-(\d{2})\b/.exec(text);
-  if (iso && isCalendarDate(iso[0])) return { date: iso[0], words: iso[0] };
-  const written = new RegExp(`\\b(\\d{1,2})(?::e|:a)?\\s+(${monthPattern})\\s+(\\d{4})\\b`, 'iu').exec(text);
-  if (written) {
+  for (const iso of text.matchAll(/\b\d{4}-\d{2}-\d{2}\b/g)) if (isCalendarDate(iso[0])) return { date: iso[0], words: iso[0] };
+  for (const written of text.matchAll(new RegExp(`\\b(\\d{1,2})(?::e|:a)?\\s+(${monthPattern})\\s+(\\d{4})\\b`, 'giu'))) {
     const date = `${written[3]}-${String(months.indexOf(written[2]!.toLowerCase()) + 1).padStart(2, '0')}-${written[1]!.padStart(2, '0')}`;
     if (isCalendarDate(date)) return { date, words: written[0] };
   }
