@@ -25,6 +25,8 @@ const usage = `Användning:
   verksam dev [--content MAPP] [--port 8080]                     förhandsvisning som uppdateras när du sparar
   verksam newsletter <namn> [--content MAPP] [--out MAPP] [--base-url URL] [--now ÅÅÅÅ-MM-DD]
                                                                  bygger webbplatsen och visar nyhetsbrevets e-postfiler och storlek
+  verksam import <fil> [--kind rapport|nyheter] [--year ÅR] [--content MAPP]
+                                                                 gör en Word- eller textfil till innehållsfiler, skriver aldrig över
 
   Typer för new:
     nyhet "Rubrik" [--area OMRÅDE …]         nyheter/<namn>.md, som utkast (draft: true)
@@ -43,6 +45,7 @@ const usage = `Användning:
   --format    json: problemen som JSON på standard ut, för redigeringsverktyg (standard: text)
   --area      områdets namn, som filnamnet i omraden/ utan .md (t.ex. av-media)
   --year      året för verksamhetsberättelsen
+  --kind      rapport eller nyheter: vad import gör av filen (standard: rapport om texten har rader som "Mål 1")
   --date      datum i stället för dagens, ÅÅÅÅ-MM-DD
   --port      porten för förhandsvisningen (standard: 8080)
   --verksam   var webbplatsens package.json hämtar verksam (standard: verksams git-förråd, samma version)
@@ -68,6 +71,7 @@ const commandOptions: Readonly<Record<string, readonly string[]>> = {
   new: ['content', 'area', 'year', 'date'],
   init: ['verksam'],
   newsletter: ['content', 'out', 'replace-out', 'base-url', 'now'],
+  import: ['content', 'kind', 'year'],
 };
 
 /** argv → command; the only place that prints or decides exit codes (0 ok, 1 content, 2 command, 3 bug; see usage). */
@@ -93,6 +97,7 @@ export async function main(argv: readonly string[]): Promise<number> {
         port: { type: 'string', default: '8080' },
         now: { type: 'string' },
         verksam: { type: 'string' },
+        kind: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -199,6 +204,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     if (command === 'new') return await newCommand(positionals.slice(1), values);
     if (command === 'init') return await initCommand(positionals.slice(1), values.verksam);
     if (command === 'newsletter') return await newsletterCli(positionals.slice(1), { contentDir: values.content, outDir: values.out, replaceOut, baseUrl, today });
+    if (command === 'import') return await importCommand(positionals.slice(1), values);
     if (command === 'dev') return await devCommand(values.content, port, today, cacheDir);
   } catch (error) {
     if (error instanceof ContentError) {
@@ -284,6 +290,29 @@ async function initCommand(args: readonly string[], verksamSource: string | unde
   }
   const [{ initSite }, { todayInSweden }] = await Promise.all([import('./commands/init.js'), import('./format/dates.js')]);
   const outcome = await initSite({ dir: args[0] ?? '.', cwd: process.cwd(), today: todayInSweden(), verksamSource });
+/** `verksam import <fil> [--kind rapport|nyheter] [--year ÅR]`: the migration report on standard out. */
+async function importCommand(args: readonly string[], values: { content: string; kind?: string; year?: string }): Promise<number> {
+  const [{ importFile, isImportKind, importKinds }, { todayInSweden }] = await Promise.all([import('./commands/import.js'), import('./format/dates.js')]);
+  if (args.length !== 1) {
+    console.error(`${args.length === 0 ? 'Ange filen som ska importeras' : 'Ange en fil i taget'}, t.ex. verksam import verksamhetsberattelse-2019.docx.\n\n${usage}`);
+    return 2;
+  }
+  if (values.kind !== undefined && !isImportKind(values.kind)) {
+    console.error(`--kind kan vara ${importKinds.join(' eller ')}, inte "${values.kind}".`);
+    return 2;
+  }
+  if (values.year !== undefined && !/^\d{4}$/.test(values.year)) {
+    console.error(`Året skrivs med fyra siffror, t.ex. 2021, inte "${values.year}".`);
+    return 2;
+  }
+  const outcome = await importFile({
+    file: args[0]!,
+    contentDir: values.content,
+    cwd: process.cwd(),
+    kind: values.kind as 'rapport' | 'nyheter' | undefined,
+    year: values.year === undefined ? undefined : Number(values.year),
+    today: todayInSweden(),
+  });
   if (!outcome.ok) {
     console.error(outcome.message);
     return outcome.code;
@@ -295,6 +324,7 @@ async function initCommand(args: readonly string[], verksamSource: string | unde
       `Nästa steg: ${enter}npm install && npm run build`,
     ].join('\n'),
   );
+  console.log(outcome.report);
   return 0;
 }
 

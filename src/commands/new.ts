@@ -51,7 +51,7 @@ export interface ContentSummary {
 }
 
 /** What `new` takes from site.yaml's report settings. */
-export type ReportNames = Pick<ReportSettings, 'name' | 'planName' | 'sections' | 'indicatorSection'>;
+export type ReportNames = Pick<ReportSettings, 'name' | 'planName' | 'sections' | 'indicatorSection'> & Partial<Pick<ReportSettings, 'sectionsRequired'>>;
 
 /** Where a new file goes, what it says, and what the editor should know about it. */
 export interface NewFile {
@@ -120,10 +120,10 @@ function reportSettings(file: SourceFile): ContentSummary['report'] {
   return settings.success ? settings.data : undefined;
 }
 
-const defaultReport = siteSchema.shape.report.parse(undefined);
+export const defaultReport = siteSchema.shape.report.parse(undefined);
 
 /** The areas by `order`, then title: the first is the default for a project or goal. */
-function areasInOrder(summary: ContentSummary): ContentSummary['areas'] {
+export function areasInOrder(summary: ContentSummary): ContentSummary['areas'] {
   const order = (area: ContentSummary['areas'][number]) => area.order ?? Number.POSITIVE_INFINITY;
   return [...summary.areas].sort((a, b) => order(a) - order(b) || compareSwedish(a.title ?? a.slug, b.title ?? b.slug));
 }

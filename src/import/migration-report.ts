@@ -1,0 +1,61 @@
+import type { SourceFinding } from './source-problems.js';
+
+/*
+ * The migration report: what the import wrote, what it could not know and left for the editor
+ * to fill in, what looks broken in the source, and what it changed on the way. Swedish, for
+ * the editor; each line names the file it is about.
+ */
+
+export interface ImportNote {
+  /** The file the note is about, as the editor finds it ("content/nyheter/x.md"); none for the import as a whole. */
+  file?: string;
+  /** fill: the editor must supply it; broken: the source looks wrong; changed: the import changed it. */
+  kind: 'fill' | 'broken' | 'changed';
+  text: string;
+}
+
+/** A finding in the source as a sentence to the editor. */
+export function findingText(finding: SourceFinding): string {
+  switch (finding.kind) {
+    case 'fused-words':
+      return `"${finding.excerpt}" ser ut som två ord som gått ihop (liten bokstav följd av stor mitt i ordet); skriv mellanslag eller punkt mellan dem om det är så.`;
+    case 'quote-dash':
+      return `Stycket "${finding.excerpt}" börjar med ett tankstreck. Det behölls som ett stycke (ett citat skrivs så på svenska); är det en punktlista, skriv "- " i början av varje rad.`;
+    case 'vague-link':
+      return `Länktexten "${finding.excerpt}" säger inte vart länken går; skriv vad man hittar där, t.ex. "Läs verksamhetsplanen".`;
+    case 'broken-table':
+      return `"${finding.excerpt}" ser ut som en tabell som tappat sin form; skriv om den som en tabell eller lista.`;
+    case 'flattened-list':
+      return `"${finding.excerpt}" ser ut som en lista som klistrats in på en rad; skriv den som en lista med en rad per punkt ("- ").`;
+  }
+}
+
+const headings: Record<ImportNote['kind'], string> = {
+  fill: 'Att fylla i – verksam kunde inte veta detta:',
+  broken: 'Ser trasigt ut i källan – läs och rätta vid behov:',
+  changed: 'Ändrat vid importen:',
+};
+
+/** The report as lines: files written, then the notes by kind, each group by file. */
+export function formatMigrationReport(summary: string, written: readonly string[], notes: readonly ImportNote[]): string {
+  const lines = [summary, `Skrev ${written.length} ${written.length === 1 ? 'fil' : 'filer'}:`, ...written.map((path) => `  ${path}`)];
+  for (const kind of ['fill', 'broken', 'changed'] as const) {
+    const group = notes.filter((note) => note.kind === kind);
+    if (group.length === 0) continue;
+    lines.push('', headings[kind]);
+    const files = [...new Set(group.map((note) => note.file))];
+    for (const file of files) {
+      const texts = group.filter((note) => note.file === file).map((note) => note.text);
+      if (file === undefined) lines.push(...texts.map((text) => `  ${text}`));
+      else lines.push(`  ${file}:`, ...texts.map((text) => `    ${text}`));
+    }
+  }
+  const toFill = notes.filter((note) => note.kind === 'fill').length;
+  lines.push(
+    '',
+    toFill > 0
+      ? 'Fyll i det som står under "Att fylla i", läs igenom texterna och kör sedan npm run check. Inga befintliga filer ändrades.'
+      : 'Läs igenom texterna och kör sedan npm run check. Inga befintliga filer ändrades.',
+  );
+  return lines.join('\n');
+}
