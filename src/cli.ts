@@ -290,6 +290,20 @@ async function initCommand(args: readonly string[], verksamSource: string | unde
   }
   const [{ initSite }, { todayInSweden }] = await Promise.all([import('./commands/init.js'), import('./format/dates.js')]);
   const outcome = await initSite({ dir: args[0] ?? '.', cwd: process.cwd(), today: todayInSweden(), verksamSource });
+  if (!outcome.ok) {
+    console.error(outcome.message);
+    return outcome.code;
+  }
+  const enter = outcome.dir === '.' ? '' : `cd ${outcome.dir} && `;
+  console.log(
+    [
+      `verksam: en ny webbplats skrevs i ${outcome.dir}/ (${outcome.files.length} filer). Texterna är exempel: byt dem mot era egna.`,
+      `Nästa steg: ${enter}npm install && npm run build`,
+    ].join('\n'),
+  );
+  return 0;
+}
+
 /** `verksam import <fil> [--kind rapport|nyheter] [--year ÅR]`: the migration report on standard out. */
 async function importCommand(args: readonly string[], values: { content: string; kind?: string; year?: string }): Promise<number> {
   const [{ importFile, isImportKind, importKinds }, { todayInSweden }] = await Promise.all([import('./commands/import.js'), import('./format/dates.js')]);
@@ -317,13 +331,6 @@ async function importCommand(args: readonly string[], values: { content: string;
     console.error(outcome.message);
     return outcome.code;
   }
-  const enter = outcome.dir === '.' ? '' : `cd ${outcome.dir} && `;
-  console.log(
-    [
-      `verksam: en ny webbplats skrevs i ${outcome.dir}/ (${outcome.files.length} filer). Texterna är exempel: byt dem mot era egna.`,
-      `Nästa steg: ${enter}npm install && npm run build`,
-    ].join('\n'),
-  );
   console.log(outcome.report);
   return 0;
 }
