@@ -8,6 +8,7 @@ import { todayInSweden } from './format/dates.js';
 import { loadContent } from './content/load.js';
 import { ContentError, gate, problem } from './content/problems.js';
 import { ImageInspector } from './images/inspect.js';
+import { inspectAttachments } from './content/attachment-files.js';
 import { addReportPdfs } from './pdf/report-pdf.js';
 import type { Route } from './routes/routes.js';
 import { BuildSession } from './session/session.js';
@@ -31,9 +32,14 @@ export async function loadSite(options: Partial<BuildOptions> = {}): Promise<Con
     cwd,
     files.map((file) => file.contentPath),
   );
+  const attachments = inspectAttachments(
+    contentDir,
+    cwd,
+    files.map((file) => file.contentPath),
+  );
   const { graph, messages } = assemble(
     files.map((file) => ({ contentPath: file.contentPath, result: parseEntry(file) })),
-    { drafts, today: today ?? todayInSweden(), images },
+    { drafts, today: today ?? todayInSweden(), images, attachments },
   );
   gate('content', messages);
   if (!graph) throw new Error('content stage returned no graph and no messages');

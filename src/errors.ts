@@ -30,6 +30,9 @@ export const rules = {
   'invalid-encoding': 'Filen måste vara sparad som UTF-8 (i redigeraren: Spara som … kodning UTF-8).',
   'unreadable-file': 'Filen går inte att läsa: den är ingen vanlig fil, eller datorn nekar verksam att öppna den.',
   'symbolic-link': 'verksam följer inte symboliska länkar; lägg själva filen i innehållsmappen.',
+  'reserved-address': 'En sida i sidor/ får inte ha samma adress som en sida eller mapp som verksam skapar (nyheter, projekt, sok …); byt filnamn.',
+  'invalid-attachment': 'En bilaga i filer/ måste vara PDF, Word, Excel, PowerPoint, OpenDocument, CSV eller en bild, inte tom och högst 100 MB.',
+  'large-attachment': 'En bilaga över 20 MB tar lång tid att hämta i en mobil; komprimera den eller dela upp den.',
 } as const;
 
 export type RuleId = keyof typeof rules;

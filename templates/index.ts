@@ -11,6 +11,7 @@ import { NewsPage } from './news.js';
 import { NewsletterPage } from './newsletter.js';
 import { NewslettersPage } from './newsletters.js';
 import { NotFoundPage } from './not-found.js';
+import { FreePage } from './page.js';
 import { ProjectPage } from './project.js';
 import { ProjectsPage } from './projects.js';
 import { ReportPage } from './report.js';
@@ -35,5 +36,6 @@ export const templates: Templates = {
   newsletter: NewsletterPage,
   search: SearchPage,
   accessibility: AccessibilityPage,
+  page: FreePage,
   'not-found': NotFoundPage,
 };

@@ -44,8 +44,8 @@ export interface LayoutProps {
 }
 
 /** The kinds of page search finds, as the results name them. */
-export type SearchKind = 'Mål' | 'Projekt' | 'Nyhet' | 'Nyhetsbrev';
-export const searchKinds: readonly SearchKind[] = ['Mål', 'Projekt', 'Nyhet', 'Nyhetsbrev'];
+export type SearchKind = 'Mål' | 'Projekt' | 'Nyhet' | 'Nyhetsbrev' | 'Sida';
+export const searchKinds: readonly SearchKind[] = ['Mål', 'Projekt', 'Nyhet', 'Nyhetsbrev', 'Sida'];
 
 export interface SearchIndexing {
   kind: SearchKind;

@@ -6,7 +6,7 @@ import { slugify } from '../src/format/slug.js';
 import { Layout, searchKinds, type SearchKind } from './layout.js';
 
 /** The kinds as the filter names them (plural). */
-const kindLabels: Record<SearchKind, string> = { Mål: 'Mål', Projekt: 'Projekt', Nyhet: 'Nyheter', Nyhetsbrev: 'Nyhetsbrev' };
+const kindLabels: Record<SearchKind, string> = { Mål: 'Mål', Projekt: 'Projekt', Nyhet: 'Nyheter', Nyhetsbrev: 'Nyhetsbrev', Sida: 'Sidor' };
 
 /**
  * The search page. The form and its filters are plain HTML (the header's search field and a

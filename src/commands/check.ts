@@ -5,6 +5,7 @@ import { defaults, type BuildOptions } from '../config.js';
 import { todayInSweden } from '../format/dates.js';
 import { ContentError } from '../content/problems.js';
 import { contentWarnings } from '../content/warnings.js';
+import { attachmentWarnings } from '../content/attachments.js';
 
 /*
  * `verksam check`: everything `build` checks — every file, every reference, every internal
@@ -24,7 +25,11 @@ export async function checkContent(options: Partial<BuildOptions> = {}): Promise
     // nothing is published, so there is no search index to make; and nothing is written, not even to the cache
     const site = await buildSite({ search: false, ...options, cacheReadOnly: true });
     const siteFile = site.graph.accessibility ? undefined : relativeSiteFile(options);
-    return { ok: true, site, warnings: contentWarnings(site.graph, options.today ?? todayInSweden(), siteFile) };
+    return {
+      ok: true,
+      site,
+      warnings: [...contentWarnings(site.graph, options.today ?? todayInSweden(), siteFile), ...attachmentWarnings(site.graph.attachments)],
+    };
   } catch (error) {
     if (error instanceof ContentError) return { ok: false, messages: error.messages };
     throw error;

@@ -16,6 +16,7 @@ import {
   goalSchema,
   newsletterSchema,
   newsSchema,
+  pageSchema,
   projectSchema,
   reportSchema,
   siteSchema,
@@ -25,11 +26,14 @@ import {
   type GoalData,
   type NewsData,
   type NewsletterData,
+  type PageData,
   type ProjectData,
   type ReportData,
   type SiteData,
 } from './schemas.js';
 import { validateFrontMatter } from './validate.js';
+import { attachmentFolder, attachmentHref, attachmentNameProblem, attachmentTypes, isAttachmentPath } from './attachments.js';
+import { visit } from 'unist-util-visit';
 
 /** Where an entry came from, and how to point at one of its fields. */
 export interface Source {
@@ -60,6 +64,7 @@ export type Entry =
   | (EntryBase & { kind: 'project'; data: ProjectData })
   | (EntryBase & { kind: 'news'; data: NewsData })
   | (EntryBase & { kind: 'newsletter'; data: NewsletterData; blocks: Root[] })
+  | (EntryBase & { kind: 'page'; data: PageData })
   | (EntryBase & { kind: 'accessibility'; data: AccessibilityData });
 
 type Kind = Exclude<Entry['kind'], 'site'>;
@@ -75,6 +80,7 @@ export function classify(contentPath: string): { kind: Kind | 'site'; year?: num
   if (top === 'projekt' && parts.length === 2) return { kind: 'project' };
   if (top === 'nyheter' && parts.length >= 2) return { kind: 'news' };
   if (top === 'nyhetsbrev' && parts.length === 2) return { kind: 'newsletter' };
+  if (top === 'sidor' && parts.length === 2) return { kind: 'page' };
   if (top === 'verksamhetsberattelse' && parts.length === 3 && /^\d{4}$/.test(parts[1]!)) {
     return { kind: parts[2] === 'index.md' ? 'report' : 'goal', year: Number(parts[1]) };
   }
@@ -110,7 +116,7 @@ function rawReferences(kind: Kind, data: unknown, source: Source): RawReference[
   return references;
 }
 
-const contentFolders = new Set(['omraden', 'projekt', 'nyheter', 'nyhetsbrev', 'verksamhetsberattelse']);
+const contentFolders = new Set(['omraden', 'projekt', 'nyheter', 'nyhetsbrev', 'verksamhetsberattelse', 'sidor']);
 
 /**
  * A file in a content folder that was surely meant to be Markdown but would be skipped:
@@ -140,10 +146,22 @@ function unknownFileType(contentPath: string): string | undefined {
   const extension = /\.([^.]+)$/.exec(name)?.[1]?.toLowerCase();
   if (extension === 'md' || (extension && (imageExtensions as readonly string[]).includes(extension))) return undefined;
   const advice =
-    extension === 'docx' || extension === 'doc' || extension === 'odt' || extension === 'rtf' || extension === 'pdf'
-      ? ' Skriv in texten i en .md-fil (se README) och ta bort den här filen.'
-      : ' Ta bort filen, eller flytta den ut ur innehållsmappen.';
+    extension && extension in attachmentTypes
+      ? ` Ska den publiceras som bilaga, lägg den i ${attachmentFolder}/ och länka till den; annars skriv in texten i en .md-fil (se README) och ta bort den här filen.`
+      : extension === 'rtf'
+        ? ' Skriv in texten i en .md-fil (se README) och ta bort den här filen.'
+        : ' Ta bort filen, eller flytta den ut ur innehållsmappen.';
   return `Filen "${name}" kommer inte med på webbplatsen: verksam läser bara ${readKinds} i innehållsmappen.${advice}`;
+}
+
+/** Links written relative to their file that lead into filer/ made the attachment's address (see attachmentHref). */
+function linkAttachments(body: Root, contentPath: string): Root {
+  visit(body, 'element', (node) => {
+    if (node.tagName !== 'a' || typeof node.properties.href !== 'string') return;
+    const href = attachmentHref(node.properties.href, contentPath);
+    if (href) node.properties.href = href;
+  });
+  return body;
 }
 
 /** A file's slug: its name without `.md`. */
@@ -158,17 +176,23 @@ const schemas = {
   project: projectSchema,
   news: newsSchema,
   newsletter: newsletterSchema,
+  page: pageSchema,
   accessibility: accessibilitySchema,
 } satisfies Record<Kind, z.ZodType>;
 
 const expectedPlaces =
-  'site.yaml, omraden/<namn>.md, verksamhetsberattelse/<år>/index.md, verksamhetsberattelse/<år>/mal-<nr>.md, projekt/<namn>.md, nyheter/<namn>.md, nyhetsbrev/<namn>.md eller tillganglighet.md';
+  'site.yaml, omraden/<namn>.md, verksamhetsberattelse/<år>/index.md, verksamhetsberattelse/<år>/mal-<nr>.md, projekt/<namn>.md, nyheter/<namn>.md, nyhetsbrev/<namn>.md, sidor/<namn>.md, filer/<namn>.pdf (och andra bilagor) eller tillganglighet.md';
 
 /** Parses and validates one file into an entry, or explains every problem in it. */
 export function parseEntry(file: SourceFile): { entry?: Entry; messages: VFileMessage[]; references?: RawReference[]; goalBody?: UnvalidatedGoal } {
   if (file.unread) {
     const { ruleId, reason, line, column } = file.unread;
     return { messages: [problem(file.path, ruleId, reason, line ? { line, column: column ?? 1 } : undefined)] };
+  }
+  if (isAttachmentPath(file.contentPath)) {
+    // published as it is; its size is checked with the graph (content/attachment-files.ts)
+    const found = attachmentNameProblem(file.contentPath);
+    return { messages: found ? [problem(file.path, found.ruleId, found.reason)] : [] };
   }
   const place = classify(file.contentPath);
   if (!place) {
@@ -219,7 +243,7 @@ export function parseEntry(file: SourceFile): { entry?: Entry; messages: VFileMe
   }
   let body: Root;
   try {
-    body = markdownToHast(frontMatter.body, file.path);
+    body = linkAttachments(markdownToHast(frontMatter.body, file.path), file.contentPath);
   } catch (error) {
     // the limits above keep the parser's recursion shallow; should a text still overflow the stack, it is this file's problem
     if (!(error instanceof RangeError)) throw error;
@@ -252,9 +276,11 @@ export function parseEntry(file: SourceFile): { entry?: Entry; messages: VFileMe
         return found ? [problem(file.path, found.ruleId, `Fältet "blocks[${index}].body": ${found.reason}`, frontMatter.locate(['blocks', index, 'body']))] : [];
       });
       if (costly.length > 0) return { messages: costly };
-      const blocks = data.blocks.map((block) => deepFreeze(dropPositions(markdownToHast(block.body, file.path))));
+      const blocks = data.blocks.map((block) => deepFreeze(dropPositions(linkAttachments(markdownToHast(block.body, file.path), file.contentPath))));
       return { entry: { ...base, kind: 'newsletter', data, blocks }, messages };
     }
+    case 'page':
+      return { entry: { ...base, kind: 'page', data: result.value as PageData }, messages };
     case 'accessibility':
       return { entry: { ...base, kind: 'accessibility', data: result.value as AccessibilityData }, messages };
     case 'goal':

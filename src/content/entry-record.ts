@@ -15,7 +15,7 @@ export type EntryRecord =
   | { kind: 'site'; data: unknown }
   | { kind: Exclude<Entry['kind'], 'site'>; slug: string; year?: number; data: unknown; body: Root; blocks?: Root[] };
 
-const recordKinds = new Set<string>(['site', 'area', 'report', 'goal', 'project', 'news', 'newsletter', 'accessibility']);
+const recordKinds = new Set<string>(['site', 'area', 'report', 'goal', 'project', 'news', 'newsletter', 'page', 'accessibility']);
 
 export function toRecord(entry: Entry): EntryRecord {
   if (entry.kind === 'site') return { kind: 'site', data: entry.data };

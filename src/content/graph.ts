@@ -12,6 +12,9 @@ import { deepFreeze } from './freeze.js';
 import { problem } from './problems.js';
 import { normaliseBaseUrl } from '../format/base-url.js';
 import type { ImageFile, ImageStatus } from '../images/inspect.js';
+import { attachmentSizeProblem, type Attachment } from './attachments.js';
+import { mergeNavigation } from './navigation.js';
+import { urls } from '../routes/urls.js';
 import type {
   AccessibilityData,
   AreaData,
@@ -21,6 +24,7 @@ import type {
   KeyFigure,
   NewsData,
   NewsletterData,
+  PageData,
   ProjectData,
   ReportData,
   SiteData,
@@ -159,6 +163,15 @@ export interface Newsletter extends Omit<NewsletterData, 'articles' | 'blocks'> 
   source: Source;
 }
 
+/** A free page (Om oss, Styrelse, Kontakt), from content/sidor/<slug>.md. */
+export interface Page extends PageData {
+  slug: string;
+  body: Root;
+  source: Source;
+}
+
+export type { Attachment } from './attachments.js';
+
 /** The accessibility statement (tillgänglighetsredogörelse), from content/tillganglighet.md. */
 export interface AccessibilityStatement extends AccessibilityData {
   body: Root;
@@ -181,6 +194,10 @@ export interface ContentGraph {
   news: readonly NewsNode[];
   /** Newest first. */
   newsletters: readonly Newsletter[];
+  /** Free pages, by title. */
+  pages: readonly Page[];
+  /** The files of filer/, published as they are, by address. */
+  attachments: readonly Attachment[];
 }
 
 type Of<K extends Entry['kind']> = Extract<Entry, { kind: K }>;
@@ -195,6 +212,8 @@ export interface PublishOptions {
    * to the content folder. An `image.src` not in it names a file that does not exist.
    */
   images?: ReadonlyMap<string, ImageStatus>;
+  /** The attachments of the content folder (content/attachment-files.ts), by path relative to it. */
+  attachments?: ReadonlyMap<string, Attachment>;
 }
 
 /** Newest first. ÅÅÅÅ-MM-DD dates sort as plain strings, many times faster than by locale. */
@@ -472,6 +491,39 @@ export function buildGraph(
     for (const article of articles) article!.newsletters.push(newsletter);
   }
 
+  // Free pages, and their places in the menu
+  const pages: Page[] = [];
+  const menuPlaces = new Map<number, Page>();
+  const yamlMenu = new Set((site?.data.navigation ?? []).map((item) => item.url));
+  for (const entry of of('page')) {
+    const page: Page = bodies.bind({ ...entry.data, slug: entry.slug, body: entry.body, source: entry.source });
+    pages.push(page);
+    if (page.menu === undefined) continue;
+    const other = menuPlaces.get(page.menu);
+    if (other) {
+      messages.push(
+        problem(entry.source.file, 'duplicate-entry', `Fältet "menu": plats ${page.menu} i menyn har redan sidan ${other.source.file}; ge sidorna olika nummer.`, entry.source.locate(['menu'])),
+      );
+    } else if (yamlMenu.has(urls.page(page))) {
+      messages.push(
+        problem(
+          entry.source.file,
+          'duplicate-entry',
+          `Fältet "menu": sidan ${urls.page(page)} står redan i menyn genom navigation i site.yaml; ta bort menu här eller raden i site.yaml.`,
+          entry.source.locate(['menu']),
+        ),
+      );
+    } else menuPlaces.set(page.menu, page);
+  }
+
+  // Attachments: every file of filer/ is published, so each must be publishable
+  const attachments: Attachment[] = [];
+  for (const attachment of publishing.attachments?.values() ?? []) {
+    const reason = attachmentSizeProblem(attachment.bytes);
+    if (reason) messages.push(problem(attachment.path, 'invalid-attachment', reason));
+    else attachments.push(attachment);
+  }
+
   const known = { area: areas, project: projects, news: allNews };
   const what = { area: 'okänt område', project: 'okänt projekt', news: 'okänd nyhet' };
   for (const reference of unvalidated) {
@@ -506,8 +558,12 @@ export function buildGraph(
   for (const item of allNews.values()) hideBackLinks(item, 'newsletters');
 
   const statement = of('accessibility')[0];
+  const navigation = mergeNavigation(
+    site.data.navigation,
+    [...menuPlaces].map(([menu, page]) => ({ menu, title: page.title, url: urls.page(page) })),
+  );
   const graph: ContentGraph = {
-    site: site.data,
+    site: menuPlaces.size > 0 ? { ...site.data, navigation } : site.data,
     ...(statement ? { accessibility: bodies.bind({ ...statement.data, body: statement.body, source: statement.source }) } : {}),
     areas: sortedAreas,
     reports: sortedReports,
@@ -515,6 +571,8 @@ export function buildGraph(
     projects: [...projects.values()].sort(byProject),
     news: published.sort(byDateDesc),
     newsletters: newsletters.sort((a, b) => newestFirst(a.date, b.date) || b.number - a.number),
+    pages: pages.sort((a, b) => compareSwedish(a.title, b.title)),
+    attachments: attachments.sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0)),
   };
   return { graph: deepFreeze(graph), bodies, messages };
 }

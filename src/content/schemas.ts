@@ -281,6 +281,17 @@ export const newsletterSchema = z.strictObject({
   draft: z.boolean().default(false),
 });
 
+/**
+ * A free page (content/sidor/<slug>.md): Om oss, Styrelse, Kontakt. `lead` is required, as for a
+ * news item: it opens the page and is its description for search engines and shared links.
+ * `menu` puts the page in the main menu at that place, counted from 1 among site.yaml's entries.
+ */
+export const pageSchema = z.strictObject({
+  title: text,
+  lead: text,
+  menu: z.number().int('förväntat ett heltal').positive('förväntat ett heltal större än 0, platsen i menyn räknat från 1').optional(),
+});
+
 /** How well the site meets the law (DOS-lagen): fully, partly or not compliant. */
 export const complianceLevels = ['helt', 'delvis', 'inte'] as const;
 /** Why content is not accessible: it fails the requirements, or fixing it would be an undue burden. */
@@ -344,5 +355,6 @@ export type ProjectStatus = (typeof projectStatuses)[number];
 export type NewsData = z.infer<typeof newsSchema>;
 export type NewsletterData = z.infer<typeof newsletterSchema>;
 export type ImageData = z.infer<typeof imageSchema>;
+export type PageData = z.infer<typeof pageSchema>;
 export type AccessibilityData = z.infer<typeof accessibilitySchema>;
 export type ComplianceLevel = (typeof complianceLevels)[number];

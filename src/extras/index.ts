@@ -1,3 +1,4 @@
+import { attachmentsExtra } from './attachments.js';
 import type { Extra } from './extra.js';
 import { faviconExtra } from './favicon.js';
 import { feedsExtra } from './feeds.js';
@@ -10,5 +11,5 @@ export type { Extra, ExtraContext, ExtraFile } from './extra.js';
 
 /** The extras of one session, in the order they run; each remembers what it made for that session only. */
 export function createExtras(shared: { imageVariants?: ImageVariants } = {}): Extra[] {
-  return [imagesExtra(shared.imageVariants), feedsExtra(), sitemapExtra(), faviconExtra(), newsletterEmailExtra(), searchExtra()];
+  return [imagesExtra(shared.imageVariants), attachmentsExtra(), feedsExtra(), sitemapExtra(), faviconExtra(), newsletterEmailExtra(), searchExtra()];
 }

@@ -61,6 +61,8 @@ export function lastModified(route: Route, graph: ContentGraph): string | undefi
     case 'projects':
     case 'search':
     case 'not-found':
+    // a free page has no date of its own: the site's newest is the nearest the content says
+    case 'page':
       return site;
   }
 }

@@ -18,7 +18,7 @@ import type { Extra, ExtraFile } from './extra.js';
 export const searchScriptPath = fileURLToPath(new URL('../../templates/browser/search.js', import.meta.url));
 
 /** The page kinds in the index. */
-export const indexedKinds: readonly RouteKind[] = ['goal', 'project', 'news-item', 'newsletter'];
+export const indexedKinds: readonly RouteKind[] = ['goal', 'project', 'news-item', 'newsletter', 'page'];
 
 /** Pagefind's own UI bundles: the search page has its own script, so these are not published. */
 const unused = /^pagefind-(?:ui|modular-ui|component-ui|highlight)\./;

@@ -1,4 +1,4 @@
-import type { Site } from '../content/graph.js';
+import type { Attachment, Site } from '../content/graph.js';
 
 /**
  * What every template may read besides its route: the site's settings, whether the site has an
@@ -10,4 +10,9 @@ export interface PageContext {
   accessibilityStatement: boolean;
   /** Root-relative URL path of the page being rendered. */
   path: string;
+  /**
+   * The site's attachments: a link to one shows its type and size (render/attachment-links.ts),
+   * so a changed size changes the key of the pages that could link to it.
+   */
+  attachments: readonly Attachment[];
 }

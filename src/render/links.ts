@@ -3,6 +3,7 @@ import { visit } from 'unist-util-visit';
 import type { VFileMessage } from 'vfile-message';
 import { problem, type Point } from '../content/problems.js';
 import { suggestField } from '../content/validate.js';
+import { attachmentFolder } from '../content/attachments.js';
 
 /** An internal link on a page, and where it came from when it came from Markdown. */
 export interface PageLink {
@@ -96,6 +97,10 @@ export function checkLinks(pages: ReadonlyMap<string, LinkInfo>, assets: Readonl
       }
       else if (link.malformed === 'address') {
         reason = `Länken "${link.href}" är ingen giltig webbadress; rätta adressen eller ta bort länken.`;
+      }
+      else if (!targetPath && !assets.has(target) && target.startsWith(`/${attachmentFolder}/`)) {
+        const guess = suggestField(target, [...assets].filter((asset) => asset.startsWith(`/${attachmentFolder}/`)));
+        reason = `Länken "${link.href}" leder till filen ${target.slice(1)}, som inte finns i innehållsmappen; ${guess ? `menade du ${guess}?` : `lägg filen i ${attachmentFolder}/ eller rätta länken.`}`;
       }
       else if (!targetPath && !assets.has(target)) {
         const guess = suggestField(target, [...pages.keys()]);

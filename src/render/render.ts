@@ -5,6 +5,7 @@ import type { Route, RouteKind } from '../routes/routes.js';
 import { applyBasePath } from './base-path.js';
 import type { PageContext } from './context.js';
 import { uniquePageIds } from './page-ids.js';
+import { describeAttachmentLinks } from './attachment-links.js';
 
 /**
  * One template per page kind (templates/index.ts has them). The pipeline hands them to the
@@ -15,7 +16,7 @@ export type Templates = { [K in RouteKind]: (route: Extract<Route, { kind: K }>,
 
 /** What a page's template is given besides its route. */
 export function pageContext(graph: ContentGraph, route: Route): PageContext {
-  return { site: graph.site, accessibilityStatement: graph.accessibility !== undefined, path: route.path };
+  return { site: graph.site, accessibilityStatement: graph.accessibility !== undefined, path: route.path, attachments: graph.attachments };
 }
 
 /** Renders one route with its template. Errors name the page and its source files. */
@@ -23,7 +24,7 @@ export function renderRoute(route: Route, ctx: PageContext, templates: Templates
   const template = templates[route.kind] as (route: Route, ctx: PageContext) => Root;
   try {
     // content ids never take an id the template uses (page-ids.ts)
-    return uniquePageIds(template(route, ctx));
+    return describeAttachmentLinks(uniquePageIds(template(route, ctx)), ctx.attachments, route.path);
   } catch (error) {
     const from = route.sources.length > 0 ? ` from ${route.sources.join(', ')}` : '';
     throw new Error(`Could not render ${route.path}${from} with templates/${route.kind}`, { cause: error });

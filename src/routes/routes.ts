@@ -1,4 +1,4 @@
-import type { AccessibilityStatement, Area, ContentGraph, Goal, NewsItem, Newsletter, Project, Report, ReportNode } from '../content/graph.js';
+import type { AccessibilityStatement, Area, ContentGraph, Goal, NewsItem, Newsletter, Page as FreePage, Project, Report, ReportNode } from '../content/graph.js';
 import type { GoalStatus, IndicatorData } from '../content/schemas.js';
 import { groupBy, neighbours, paginate, type Page } from './paginate.js';
 import { urls } from './urls.js';
@@ -92,6 +92,7 @@ export type Route = RouteBase &
     | { kind: 'newsletter'; newsletter: Newsletter }
     | { kind: 'search'; areas: readonly Area[] }
     | { kind: 'accessibility'; statement: AccessibilityStatement }
+    | { kind: 'page'; page: FreePage }
     | { kind: 'not-found' }
   );
 
@@ -223,6 +224,9 @@ export function deriveRoutes(graph: ContentGraph): Route[] {
   routes.push({ kind: 'search', path: urls.search(), sources: [], areas: graph.areas });
   if (graph.accessibility) {
     routes.push({ kind: 'accessibility', statement: graph.accessibility, path: urls.accessibility(), sources: [graph.accessibility.source.file] });
+  }
+  for (const page of graph.pages) {
+    routes.push({ kind: 'page', page, path: urls.page(page), sources: [page.source.file] });
   }
   routes.push({ kind: 'not-found', path: urls.notFound(), sources: [] });
   return routes;

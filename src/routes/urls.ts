@@ -1,4 +1,4 @@
-import type { Area, NewsItem, Newsletter, Project, Report } from '../content/graph.js';
+import type { Area, NewsItem, Newsletter, Page, Project, Report } from '../content/graph.js';
 
 /** Where a report is: its year, under the organisation's word for reports. */
 type ReportPlace = Pick<Report, 'year' | 'path'>;
@@ -32,6 +32,10 @@ export const urls = {
   newsItem: (item: Pick<NewsItem, 'slug' | 'year'>) => `/nyheter/${item.year}/${item.slug}/`,
   newsletters: () => '/nyhetsbrev/',
   newsletter: (newsletter: Pick<Newsletter, 'slug'>) => `/nyhetsbrev/${newsletter.slug}/`,
+  /** A free page sits at the top of the site, where "Om oss" is looked for (collisions.ts keeps it off generated addresses). */
+  page: (page: Pick<Page, 'slug'>) => `/${page.slug}/`,
+  /** The attachments' folder (an attachment's own address is its path in the content folder). */
+  attachments: () => '/filer/',
   notFound: () => '/404.html',
   stylesheet: () => '/stil.css',
   favicon: () => '/favicon.svg',

@@ -13,7 +13,8 @@ import type { ImageVariants } from '../extras/images.js';
 import { isIndexed, SearchIndexer, type SearchMemory } from '../extras/search.js';
 import { ImageInspector } from '../images/inspect.js';
 import { checkLinks } from '../render/links.js';
-import { checkOutputPaths } from '../routes/collisions.js';
+import { checkOutputPaths, checkPageAddresses } from '../routes/collisions.js';
+import { inspectAttachments } from '../content/attachment-files.js';
 import { PageKeys } from '../routes/page-key.js';
 import { deriveRoutes, type Route } from '../routes/routes.js';
 import { outputFile, urls } from '../routes/urls.js';
@@ -209,15 +210,18 @@ export class BuildSession {
       return this.last;
     }
     const { contentDir, cwd, drafts, baseUrl } = this.options;
-    const images = await this.images.inspect(contentDir, cwd, [...this.files.all()].map(([path]) => path));
+    const paths = [...this.files.all()].map(([path]) => path);
+    const images = await this.images.inspect(contentDir, cwd, paths);
+    const attachments = inspectAttachments(contentDir, cwd, paths);
     const built = assemble(
       [...this.files.all()].map(([contentPath, { result }]) => ({ contentPath, result })),
-      { drafts, today: this.options.today ?? todayInSweden(), images },
+      { drafts, today: this.options.today ?? todayInSweden(), images, attachments },
     );
     if (!built.graph || !built.bodies) return { messages: built.messages };
     const graph = baseUrl ? withBaseUrl(built.graph, baseUrl) : built.graph;
     const routes = deriveRoutes(graph);
-    const collisions = checkOutputPaths(routes);
+    const pageAddresses = checkPageAddresses(routes, graph.site.report.path);
+    const collisions = [...pageAddresses.messages, ...checkOutputPaths(routes.filter((route) => !pageAddresses.colliding.has(route.path)))];
     if (collisions.length > 0) return { messages: collisions };
     return { graph, routes, bodies: built.bodies };
   }

@@ -18,6 +18,10 @@ const files = readdirSync(fixture('basic'), { recursive: true, encoding: 'utf8' 
   .map((file) => file.split('\\').join('/'))
   .filter((file) => /\.(md|yaml)$/.test(file))
   .sort();
+// attachments are published as they are: what an editor changes is the file as a whole
+const attachments = readdirSync(join(fixture('basic'), 'filer'), { recursive: true, encoding: 'utf8' })
+  .map((file) => `filer/${file.split('\\').join('/')}`)
+  .sort();
 // what a reference may name instead: another file of the same folder
 const slugs = new Map<string, string[]>();
 for (const file of files) slugs.set(dirname(file), [...(slugs.get(dirname(file)) ?? []), file.replace(/^.*\//, '').replace(/\.md$/, '')]);
@@ -103,6 +107,29 @@ describe('every field of every file, changed one at a time, gives the same site 
     expect(baseline.problems).toBeUndefined();
     // the fixture's files hold this many values and bodies: a walk that found none would prove nothing
     expect(files.length).toBeGreaterThan(12);
+    expect(attachments.length).toBeGreaterThan(1);
+  });
+
+  it.each(attachments)('%s, made larger, then removed', async (file) => {
+    const original = await readFile(join(content, file));
+    // 3 kB more: the links to it say another size
+    const changes = [
+      { label: 'larger', apply: () => writeFile(join(content, file), Buffer.concat([original, Buffer.alloc(3000, 32)])) },
+      { label: 'removed', apply: () => rm(join(content, file)) },
+    ];
+    for (const change of changes) {
+      await change.apply();
+      const incremental = outcome(await preview.update([file]), preview);
+      const fresh = new BuildSession(options());
+      const expected = outcome(await fresh.update(), fresh);
+      const cachedSession = new BuildSession(options({ cacheDir, cacheReadOnly: true }));
+      const cached = outcome(await cachedSession.update(), cachedSession);
+      expect(incremental, `${change.label} (preview)`).toEqual(expected);
+      expect(cached, `${change.label} (disk cache)`).toEqual(expected);
+      expect(expected, `${change.label} changes the site`).not.toEqual(baseline);
+      await writeFile(join(content, file), original);
+      expect(outcome(await preview.update([file]), preview), `${change.label} undone`).toEqual(baseline);
+    }
   });
 
   it.each(files)('%s', async (file) => {

@@ -79,7 +79,11 @@ describe('page kinds', () => {
       [
         '404.html',
         'favicon.svg',
+        'filer/ansokan.docx',
+        'filer/forbundsordning.pdf',
         'index.html',
+        'kontakt/index.html',
+        'om-oss/index.html',
         'nyheter/atom.xml',
         'nyheter/rss.xml',
         'nyheter/feed.json',

@@ -139,7 +139,7 @@ const get = async (path: string) => {
  * Saves a file whole, as editors that write a new file and rename it over the old one do: the
  * preview never sees it half-written, so each save is exactly one change.
  */
-async function save(file: string, text: string): Promise<void> {
+async function save(file: string, text: string | Uint8Array): Promise<void> {
   const temporary = join(site, '.saving');
   await writeFile(temporary, text);
   await rename(temporary, file);
@@ -220,6 +220,26 @@ describe('verksam dev', () => {
     expect(event.event).toBe('reload');
     expect(event.data).toContain('/nyheter/2020/lasning-startar/');
     expect((await get('/nyheter/2020/lasning-startar/')).text).toContain('sparat nyss');
+  });
+
+  it('publishes an attachment saved or replaced while it runs, and the links to it say its new size', async () => {
+    const url = await start();
+    expect((await get('/om-oss/')).text).toContain('förbundsordning (PDF, 1 kB)');
+    const larger = Buffer.concat([await readFile(join(site, 'content', 'filer', 'forbundsordning.pdf')), Buffer.alloc(4000, 32)]);
+    await save(join(site, 'content', 'filer', 'forbundsordning.pdf'), larger);
+    const event = await events!.next();
+    expect(event.event).toBe('reload');
+    expect(event.data).toContain('/om-oss/');
+    expect((await get('/om-oss/')).text).toContain('förbundsordning (PDF, 4 kB)');
+    const served = await fetch(new URL('/filer/forbundsordning.pdf', url));
+    expect(served.headers.get('content-type')).toBe('application/pdf');
+    expect(Buffer.compare(Buffer.from(await served.arrayBuffer()), larger)).toBe(0);
+
+    await save(join(site, 'content', 'filer', 'stadgar.docx'), 'PK stadgar');
+    expect((await events!.next()).event).toBe('reload');
+    const added = await fetch(new URL('/filer/stadgar.docx', url));
+    expect(added.status).toBe(200);
+    expect(await added.text()).toBe('PK stadgar');
   });
 
   it('applies an edit saved while the first build runs', async () => {

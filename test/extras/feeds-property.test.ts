@@ -149,7 +149,7 @@ function graphOf(texts: Texts): ContentGraph {
     draft: false,
     body: markdownToHast(texts.newsletter.body, 'nyhetsbrev/2021-1-brev.md'),
   } as unknown as Newsletter;
-  return { site, areas: [area], reports: [], goals: [], projects: [], news, newsletters: [newsletter] };
+  return { site, areas: [area], reports: [], goals: [], projects: [], news, newsletters: [newsletter], pages: [], attachments: [] };
 }
 
 /** Why a piece of HTML would run something in a feed reader: scripts, event handlers, javascript: URLs. */

@@ -23,7 +23,7 @@ describe('an updatable build', () => {
   it('renders every page once, then nothing when nothing changed', async () => {
     const first = await session.update();
     expect(first.messages).toEqual([]);
-    expect(first.rendered).toBe(21);
+    expect(first.rendered).toBe(23);
     const again = await session.update(['nyheter/lasning-startar.md']);
     expect(again.rendered).toBe(0);
     expect(again.changed).toEqual([]);

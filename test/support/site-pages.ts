@@ -34,6 +34,7 @@ export type PageKind =
   | 'not-found'
   | 'search'
   | 'accessibility'
+  | 'page'
   | 'other';
 
 /** The reports' URL segment when a site does not name its own (site.yaml: report.path). */
@@ -60,6 +61,8 @@ function kindPatterns(reportPath: string): ReadonlyArray<readonly [PageKind, Reg
     ['not-found', /^\/404\.html$/],
     ['search', /^\/sok\/$/],
     ['accessibility', /^\/tillganglighet\/$/],
+    // a free page (content/sidor/): any other address of one segment
+    ['page', /^\/[a-z0-9-]+\/$/],
   ];
 }
 
