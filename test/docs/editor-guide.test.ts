@@ -41,9 +41,6 @@ const fileExamples = codeBlocks(guide)
  * these files, which the test below records; when it starts to fail, remove the entry here and
  * the examples are checked with all the others.
  */
-const awaitingMerge = ['content/sidor/'];
-const awaits = (path: string) => awaitingMerge.some((folder) => path.startsWith(folder));
-
 /** Files the guide tells an editor to create, so they are not in content/. */
 const newFiles = ['content/nyheter/lanets-kommuner-satsar-pa-aterbruk.md', 'content/sidor/om-oss.md'];
 
@@ -172,16 +169,8 @@ describe("the editor's guide's examples of content files, built", () => {
   });
 
   it('pass check together with the real content', async () => {
-    const { code, problems } = await check(fileExamples.filter((example) => !awaits(example.path!)));
+    const { code, problems } = await check(fileExamples);
     expect(problems).toEqual([]);
     expect(code).toBe(0);
-  }, 120_000);
-
-  // see awaitingMerge: fails until free pages are merged; then remove the entry
-  it.fails('for parts of issue 13 still on other branches (free pages) pass check too', async () => {
-    const pending = fileExamples.filter((example) => awaits(example.path!));
-    expect(pending.length).toBeGreaterThan(0);
-    const { problems } = await check(pending);
-    expect(problems).toEqual([]);
   }, 120_000);
 });
