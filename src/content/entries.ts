@@ -5,7 +5,7 @@ import { slugify } from '../format/slug.js';
 import { dropPositions } from '../markdown/drop-positions.js';
 import { imageExtensions } from './schemas.js';
 import { checkMarkdownLimits } from '../markdown/limits.js';
-import { markdownToHast } from '../markdown/processor.js';
+import { parseMarkdown } from '../markdown/processor.js';
 import { deepFreeze } from './freeze.js';
 import { parseFrontMatter, parseYamlFile, type FieldPath } from './front-matter.js';
 import type { SourceFile } from './load.js';
@@ -219,7 +219,9 @@ export function parseEntry(file: SourceFile): { entry?: Entry; messages: VFileMe
   }
   let body: Root;
   try {
-    body = markdownToHast(frontMatter.body, file.path);
+    const parsed = parseMarkdown(frontMatter.body, file.path, file.contentPath);
+    body = parsed.tree;
+    for (const { ruleId, reason, line, column } of parsed.findings) messages.push(problem(file.path, ruleId, reason, { line, column }));
   } catch (error) {
     // the limits above keep the parser's recursion shallow; should a text still overflow the stack, it is this file's problem
     if (!(error instanceof RangeError)) throw error;
@@ -252,7 +254,13 @@ export function parseEntry(file: SourceFile): { entry?: Entry; messages: VFileMe
         return found ? [problem(file.path, found.ruleId, `Fältet "blocks[${index}].body": ${found.reason}`, frontMatter.locate(['blocks', index, 'body']))] : [];
       });
       if (costly.length > 0) return { messages: costly };
-      const blocks = data.blocks.map((block) => deepFreeze(dropPositions(markdownToHast(block.body, file.path))));
+      const parsedBlocks = data.blocks.map((block) => parseMarkdown(block.body, file.path, file.contentPath));
+      // a block's text is a YAML string: its problems are located at the field
+      const imageProblems = parsedBlocks.flatMap(({ findings }, index) =>
+        findings.map(({ ruleId, reason }) => problem(file.path, ruleId, `Fältet "blocks[${index}].body": ${reason}`, frontMatter.locate(['blocks', index, 'body']))),
+      );
+      if (imageProblems.length > 0) return { messages: imageProblems };
+      const blocks = parsedBlocks.map(({ tree }) => deepFreeze(dropPositions(tree)));
       return { entry: { ...base, kind: 'newsletter', data, blocks }, messages };
     }
     case 'accessibility':
