@@ -51,6 +51,12 @@ export interface UnvalidatedGoal {
   hasIndicators: boolean;
 }
 
+/** The text of a file whose front matter failed: the images in it are checked all the same. */
+export interface UnvalidatedText {
+  file: string;
+  body: Root;
+}
+
 /** Entries as validated from one file each, before references between them are resolved. */
 export type Entry =
   | { kind: 'site'; data: SiteData; source: Source }
@@ -165,7 +171,13 @@ const expectedPlaces =
   'site.yaml, omraden/<namn>.md, verksamhetsberattelse/<år>/index.md, verksamhetsberattelse/<år>/mal-<nr>.md, projekt/<namn>.md, nyheter/<namn>.md, nyhetsbrev/<namn>.md eller tillganglighet.md';
 
 /** Parses and validates one file into an entry, or explains every problem in it. */
-export function parseEntry(file: SourceFile): { entry?: Entry; messages: VFileMessage[]; references?: RawReference[]; goalBody?: UnvalidatedGoal } {
+export function parseEntry(file: SourceFile): {
+  entry?: Entry;
+  messages: VFileMessage[];
+  references?: RawReference[];
+  goalBody?: UnvalidatedGoal;
+  text?: UnvalidatedText;
+} {
   if (file.unread) {
     const { ruleId, reason, line, column } = file.unread;
     return { messages: [problem(file.path, ruleId, reason, line ? { line, column: column ?? 1 } : undefined)] };
@@ -232,7 +244,7 @@ export function parseEntry(file: SourceFile): { entry?: Entry; messages: VFileMe
     // a goal's sections are checked with the graph (they are the site's); its text goes along, so they are checked all the same
     const indicators = (frontMatter.data as { indicators?: unknown }).indicators;
     const goalBody = place.kind === 'goal' ? { file: file.path, body, hasIndicators: Array.isArray(indicators) && indicators.length > 0 } : undefined;
-    return { messages, references: rawReferences(place.kind, frontMatter.data, { file: file.path, locate: frontMatter.locate }), goalBody };
+    return { messages, references: rawReferences(place.kind, frontMatter.data, { file: file.path, locate: frontMatter.locate }), goalBody, text: { file: file.path, body } };
   }
 
   const source: Source = { file: file.path, locate: frontMatter.locate };

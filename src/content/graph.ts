@@ -3,7 +3,7 @@ import type { VFileMessage } from 'vfile-message';
 import { compareSwedish } from '../format/sort.js';
 import { todayInSweden } from '../format/dates.js';
 import { siteSchema } from './schemas.js';
-import type { Entry, RawReference, Source, UnvalidatedGoal } from './entries.js';
+import type { Entry, RawReference, Source, UnvalidatedGoal, UnvalidatedText } from './entries.js';
 import { splitGoalText, type GoalSection } from './goal-sections.js';
 import { assessGoal, assessIndicator, type GoalAssessment, type IndicatorAssessment } from './assessment.js';
 import type { FieldPath } from './front-matter.js';
@@ -262,6 +262,8 @@ export function buildGraph(
   publishing: PublishOptions = { drafts: false, today: todayInSweden() },
   /** Goal files whose front matter failed: their sections are checked all the same. */
   unvalidatedGoals: readonly UnvalidatedGoal[] = [],
+  /** Texts of files whose front matter failed: their images are checked all the same. */
+  unvalidatedTexts: readonly UnvalidatedText[] = [],
 ): { graph?: ContentGraph; bodies?: EntryBodies; messages: VFileMessage[] } {
   const settings = (entries.find((entry) => entry.kind === 'site')?.data as SiteData | undefined)?.report ?? siteSchema.shape.report.parse(undefined);
   const tableSection = (hasIndicators: boolean) => (hasIndicators ? settings.indicatorSection : undefined);
@@ -283,6 +285,7 @@ export function buildGraph(
     entry.draft ? 'utkast' : entry.date > publishing.today ? 'planerad' : undefined;
   const messages: VFileMessage[] = [];
   // Images in the text: every one must be a readable file of the content folder.
+  for (const text of unvalidatedTexts) messages.push(...pictures.problems(text.file, text.body));
   for (const entry of entries) {
     if (entry.kind === 'site') continue;
     messages.push(...pictures.problems(entry.source.file, entry.body));

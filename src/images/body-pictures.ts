@@ -40,7 +40,7 @@ export class BodyPictures {
     const written = String(element.properties.src);
     const path = element.data?.contentImage?.path;
     if (path === undefined) return `Bilden ${written} ligger utanför innehållsmappen; lägg den i content/bilder/ och skriv bilder/${written.split('/').pop()}`;
-    if (!isImagePath(path)) return `${written} är ingen bild som kan visas på webbplatsen; spara den som JPEG, PNG, WebP eller AVIF`;
+    if (!isImagePath(path)) return `Filen ${written} är ingen bild som kan visas på webbplatsen; spara den som JPEG, PNG, WebP eller AVIF`;
     const status = this.files.get(path);
     if (!status) return `Bilden ${written} finns inte: sökvägen räknas från innehållsmappen, som bilder/foto.jpg (bilder som finns: ${knownImages(this.files)})`;
     if (!status.ok) return `Bilden ${written} går inte att använda: ${status.reason}`;
