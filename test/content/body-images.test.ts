@@ -103,7 +103,7 @@ describe('an image in a text that cannot be shown', () => {
     expect(await problemsOf(dir)).toEqual(['nyheter/bild.md:2:1 missing-field', 'nyheter/bild.md:6:1 invalid-image']);
   });
 
-  it('that is too large or unreadable is invalid-image at its line', async () => {
+  it('that is not a readable image is invalid-image at its line (a too large one is refused by the same inspection as in front matter)', async () => {
     const dir = await imageSite(
       { 'omraden/b.md': withBody(area('B', 2), 'Text.\n\n![Ett foto.](bilder/trasig.jpg)\n') },
       { 'bilder/trasig.jpg': Buffer.from('inte en bild') },
