@@ -20,7 +20,7 @@ export const rules = {
   'duplicate-output': 'Två sidor skulle skrivas till samma adress.',
   'unsafe-output-path': 'En sida skulle skrivas utanför utdatamappen.',
   'broken-link': 'Länken pekar på en sida som inte finns på webbplatsen.',
-  'missing-alt': 'En bild behöver alt-text, eller decorative: true om den bara pryder sidan.',
+  'missing-alt': 'En bild behöver alt-text som säger vad den visar; en bild som bara pryder sidan får decorative: true (i front matter) eller titeln "dekorativ": ![](bilder/x.jpg "dekorativ").',
   'invalid-image': 'Bilden saknas, går inte att läsa eller är för stor.',
   'stale-accessibility-statement': 'Tillgänglighetsredogörelsen ska granskas och uppdateras minst en gång om året.',
   'missing-accessibility-statement': 'En offentlig aktörs webbplats ska ha en tillgänglighetsredogörelse (content/tillganglighet.md).',

@@ -1,5 +1,5 @@
 import type { VFileMessage } from 'vfile-message';
-import { classify, slugOf, type Entry, type parseEntry, type RawReference, type UnvalidatedGoal } from './entries.js';
+import { classify, slugOf, type Entry, type parseEntry, type RawReference, type UnvalidatedGoal, type UnvalidatedText } from './entries.js';
 import type { EntryBodies } from './bodies.js';
 import { buildGraph, type ContentGraph, type PublishOptions } from './graph.js';
 
@@ -21,15 +21,17 @@ export function assemble(files: Iterable<ParsedContent>, publishing: PublishOpti
   const failed = { site: new Set<string>(), area: new Set<string>(), project: new Set<string>(), news: new Set<string>() };
   const unvalidated: RawReference[] = [];
   const goals: UnvalidatedGoal[] = [];
+  const texts: UnvalidatedText[] = [];
   for (const { contentPath, result } of files) {
     messages.push(...result.messages);
     unvalidated.push(...(result.references ?? []));
     if (result.goalBody) goals.push(result.goalBody);
+    if (result.text) texts.push(result.text);
     if (result.entry) entries.push(result.entry);
     const kind = classify(contentPath)?.kind;
     if (!result.entry && kind && kind in failed) failed[kind as keyof typeof failed].add(slugOf(contentPath));
   }
-  const built = buildGraph(entries, failed, unvalidated, publishing, goals);
+  const built = buildGraph(entries, failed, unvalidated, publishing, goals, texts);
   messages.push(...built.messages);
   return messages.length > 0 || !built.graph ? { messages } : { graph: built.graph, bodies: built.bodies, messages };
 }

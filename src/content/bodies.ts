@@ -1,4 +1,6 @@
 import type { Root } from 'hast';
+import type { BodyPictures } from '../images/body-pictures.js';
+import { contentImages } from '../markdown/body-images.js';
 import type { Entry } from './entries.js';
 import { sectionHeadings, type GoalSection, type GoalText } from './goal-sections.js';
 
@@ -24,18 +26,39 @@ type WithText = Exclude<Entry, { kind: 'site' }>;
 
 export class EntryBodies {
   private readonly parts = new Map<string, BodyParts>();
+  /** By file: the image files its text shows and their hashes, which its pages' keys depend on. */
+  private readonly imageStamps = new Map<string, string>();
 
-  /** `goalText` splits a goal's body into its sections, as the site names them. */
-  constructor(private readonly goalText: (goal: Extract<WithText, { kind: 'goal' }>) => GoalText) {}
+  /**
+   * `goalText` splits a goal's body into its sections, as the site names them; `pictures` makes
+   * the images in a text the site's <picture>s.
+   */
+  constructor(
+    private readonly goalText: (goal: Extract<WithText, { kind: 'goal' }>) => GoalText,
+    private readonly pictures?: BodyPictures,
+  ) {}
 
   /** Takes in (or replaces) an entry's text. */
   set(entry: WithText): void {
-    const parts: BodyParts = { body: entry.body };
-    if (entry.kind === 'goal') Object.assign(parts, this.goalText(entry));
+    const place = (body: Root) => this.pictures?.place(body) ?? body;
+    const parts: BodyParts = { body: place(entry.body) };
+    if (entry.kind === 'goal') Object.assign(parts, this.goalText({ ...entry, body: parts.body }));
+    const blocks = entry.kind === 'newsletter' ? entry.blocks : [];
     if (entry.kind === 'newsletter') {
-      parts.blocks = Object.freeze(entry.data.blocks.map((block, index) => Object.freeze({ title: block.title, body: entry.blocks[index]! })));
+      parts.blocks = Object.freeze(entry.data.blocks.map((block, index) => Object.freeze({ title: block.title, body: place(entry.blocks[index]!) })));
     }
     this.parts.set(entry.source.file, Object.freeze(parts));
+    const files = this.pictures ? [entry.body, ...blocks].flatMap((body) => this.pictures!.filesOf(body)) : [];
+    if (files.length > 0) this.imageStamps.set(entry.source.file, files.map((file) => `${file.contentPath}#${file.hash}`).join(','));
+    else this.imageStamps.delete(entry.source.file);
+  }
+
+  /**
+   * What the images a file's text shows are, as a string that changes when one of them does
+   * (empty when it shows none): a page's key holds it beside the hash of the file's text.
+   */
+  imageStamp(file: string): string {
+    return this.imageStamps.get(file) ?? '';
   }
 
   /** Whether a new version of an entry differs from the one taken in only in its text. */
@@ -50,6 +73,8 @@ export class EntryBodies {
         { ...entry.data, blocks: entry.kind === 'newsletter' ? entry.data.blocks.map((block) => block.title) : undefined },
         // a goal's `##` headings decide its sections, which the graph checks
         entry.kind === 'goal' ? sectionHeadings(entry.body) : null,
+        // the graph checks the image files a text names, and the site makes their variants
+        [entry.body, ...(entry.kind === 'newsletter' ? entry.blocks : [])].map(imageFilesNamed),
       ]);
     return structure(before) === structure(after);
   }
@@ -66,3 +91,5 @@ export class EntryBodies {
     return object;
   }
 }
+
+const imageFilesNamed = (body: Root) => contentImages(body).map((element) => element.data?.contentImage?.path ?? null);

@@ -5,7 +5,7 @@ import { slugify } from '../format/slug.js';
 import { dropPositions } from '../markdown/drop-positions.js';
 import { imageExtensions } from './schemas.js';
 import { checkMarkdownLimits } from '../markdown/limits.js';
-import { markdownToHast } from '../markdown/processor.js';
+import { parseMarkdown } from '../markdown/processor.js';
 import { deepFreeze } from './freeze.js';
 import { parseFrontMatter, parseYamlFile, type FieldPath } from './front-matter.js';
 import type { SourceFile } from './load.js';
@@ -53,6 +53,12 @@ export interface UnvalidatedGoal {
   file: string;
   body: Root;
   hasIndicators: boolean;
+}
+
+/** The text of a file whose front matter failed: the images in it are checked all the same. */
+export interface UnvalidatedText {
+  file: string;
+  body: Root;
 }
 
 /** Entries as validated from one file each, before references between them are resolved. */
@@ -184,7 +190,13 @@ const expectedPlaces =
   'site.yaml, omraden/<namn>.md, verksamhetsberattelse/<år>/index.md, verksamhetsberattelse/<år>/mal-<nr>.md, projekt/<namn>.md, nyheter/<namn>.md, nyhetsbrev/<namn>.md, sidor/<namn>.md, filer/<namn>.pdf (och andra bilagor) eller tillganglighet.md';
 
 /** Parses and validates one file into an entry, or explains every problem in it. */
-export function parseEntry(file: SourceFile): { entry?: Entry; messages: VFileMessage[]; references?: RawReference[]; goalBody?: UnvalidatedGoal } {
+export function parseEntry(file: SourceFile): {
+  entry?: Entry;
+  messages: VFileMessage[];
+  references?: RawReference[];
+  goalBody?: UnvalidatedGoal;
+  text?: UnvalidatedText;
+} {
   if (file.unread) {
     const { ruleId, reason, line, column } = file.unread;
     return { messages: [problem(file.path, ruleId, reason, line ? { line, column: column ?? 1 } : undefined)] };
@@ -243,7 +255,9 @@ export function parseEntry(file: SourceFile): { entry?: Entry; messages: VFileMe
   }
   let body: Root;
   try {
-    body = linkAttachments(markdownToHast(frontMatter.body, file.path), file.contentPath);
+    const parsed = parseMarkdown(frontMatter.body, file.path, file.contentPath);
+    body = linkAttachments(parsed.tree, file.contentPath);
+    for (const { ruleId, reason, line, column } of parsed.findings) messages.push(problem(file.path, ruleId, reason, { line, column }));
   } catch (error) {
     // the limits above keep the parser's recursion shallow; should a text still overflow the stack, it is this file's problem
     if (!(error instanceof RangeError)) throw error;
@@ -254,7 +268,7 @@ export function parseEntry(file: SourceFile): { entry?: Entry; messages: VFileMe
     // a goal's sections are checked with the graph (they are the site's); its text goes along, so they are checked all the same
     const indicators = (frontMatter.data as { indicators?: unknown }).indicators;
     const goalBody = place.kind === 'goal' ? { file: file.path, body, hasIndicators: Array.isArray(indicators) && indicators.length > 0 } : undefined;
-    return { messages, references: rawReferences(place.kind, frontMatter.data, { file: file.path, locate: frontMatter.locate }), goalBody };
+    return { messages, references: rawReferences(place.kind, frontMatter.data, { file: file.path, locate: frontMatter.locate }), goalBody, text: { file: file.path, body } };
   }
 
   const source: Source = { file: file.path, locate: frontMatter.locate };
@@ -276,7 +290,13 @@ export function parseEntry(file: SourceFile): { entry?: Entry; messages: VFileMe
         return found ? [problem(file.path, found.ruleId, `Fältet "blocks[${index}].body": ${found.reason}`, frontMatter.locate(['blocks', index, 'body']))] : [];
       });
       if (costly.length > 0) return { messages: costly };
-      const blocks = data.blocks.map((block) => deepFreeze(dropPositions(linkAttachments(markdownToHast(block.body, file.path), file.contentPath))));
+      const parsedBlocks = data.blocks.map((block) => parseMarkdown(block.body, file.path, file.contentPath));
+      // a block's text is a YAML string: its problems are located at the field
+      const imageProblems = parsedBlocks.flatMap(({ findings }, index) =>
+        findings.map(({ ruleId, reason }) => problem(file.path, ruleId, `Fältet "blocks[${index}].body": ${reason}`, frontMatter.locate(['blocks', index, 'body']))),
+      );
+      if (imageProblems.length > 0) return { messages: imageProblems };
+      const blocks = parsedBlocks.map(({ tree }) => deepFreeze(dropPositions(linkAttachments(tree, file.contentPath))));
       return { entry: { ...base, kind: 'newsletter', data, blocks }, messages };
     }
     case 'page':

@@ -3,7 +3,7 @@ import type { VFileMessage } from 'vfile-message';
 import { compareSwedish } from '../format/sort.js';
 import { todayInSweden } from '../format/dates.js';
 import { siteSchema } from './schemas.js';
-import type { Entry, RawReference, Source, UnvalidatedGoal } from './entries.js';
+import type { Entry, RawReference, Source, UnvalidatedGoal, UnvalidatedText } from './entries.js';
 import { splitGoalText, type GoalSection } from './goal-sections.js';
 import { assessGoal, assessIndicator, type GoalAssessment, type IndicatorAssessment } from './assessment.js';
 import type { FieldPath } from './front-matter.js';
@@ -11,6 +11,7 @@ import { EntryBodies } from './bodies.js';
 import { deepFreeze } from './freeze.js';
 import { problem } from './problems.js';
 import { normaliseBaseUrl } from '../format/base-url.js';
+import { BodyPictures } from '../images/body-pictures.js';
 import type { ImageFile, ImageStatus } from '../images/inspect.js';
 import { attachmentSizeProblem, type Attachment } from './attachments.js';
 import { mergeNavigation } from './navigation.js';
@@ -198,6 +199,8 @@ export interface ContentGraph {
   pages: readonly Page[];
   /** The files of filer/, published as they are, by address. */
   attachments: readonly Attachment[];
+  /** The image files the published texts show (`![alt](bilder/foto.jpg)`), once each; none when absent. */
+  textImages?: readonly ImageFile[];
 }
 
 type Of<K extends Entry['kind']> = Extract<Entry, { kind: K }>;
@@ -278,10 +281,17 @@ export function buildGraph(
   publishing: PublishOptions = { drafts: false, today: todayInSweden() },
   /** Goal files whose front matter failed: their sections are checked all the same. */
   unvalidatedGoals: readonly UnvalidatedGoal[] = [],
+  /** Texts of files whose front matter failed: their images are checked all the same. */
+  unvalidatedTexts: readonly UnvalidatedText[] = [],
 ): { graph?: ContentGraph; bodies?: EntryBodies; messages: VFileMessage[] } {
   const settings = (entries.find((entry) => entry.kind === 'site')?.data as SiteData | undefined)?.report ?? siteSchema.shape.report.parse(undefined);
   const tableSection = (hasIndicators: boolean) => (hasIndicators ? settings.indicatorSection : undefined);
-  const bodies = new EntryBodies((goal) => splitGoalText(goal.body, settings.sections, settings.sectionsRequired, tableSection(goal.data.indicators.length > 0)).text);
+  const imageFiles = publishing.images ?? new Map<string, ImageStatus>();
+  const pictures = new BodyPictures(imageFiles);
+  const bodies = new EntryBodies(
+    (goal) => splitGoalText(goal.body, settings.sections, settings.sectionsRequired, tableSection(goal.data.indicators.length > 0)).text,
+    pictures,
+  );
   const order = settings.sections.map((title) => `## ${title}`).join(', ');
   const checkSections = (file: string, body: Root, hasIndicators: boolean) => {
     for (const { title, reason, place } of splitGoalText(body, settings.sections, settings.sectionsRequired, tableSection(hasIndicators)).problems) {
@@ -293,6 +303,18 @@ export function buildGraph(
   const unpublished = (entry: { draft: boolean; date: string }): Unpublished | undefined =>
     entry.draft ? 'utkast' : entry.date > publishing.today ? 'planerad' : undefined;
   const messages: VFileMessage[] = [];
+  // Images in the text: every one must be a readable file of the content folder.
+  for (const text of unvalidatedTexts) messages.push(...pictures.problems(text.file, text.body));
+  for (const entry of entries) {
+    if (entry.kind === 'site') continue;
+    messages.push(...pictures.problems(entry.source.file, entry.body));
+    if (entry.kind === 'newsletter') {
+      entry.blocks.forEach((block, index) => {
+        const field = ['blocks', index, 'body'];
+        messages.push(...pictures.problems(entry.source.file, block, { place: entry.source.locate(field), field: `blocks[${index}].body` }));
+      });
+    }
+  }
   for (const goal of unvalidatedGoals) checkSections(goal.file, goal.body, goal.hasIndicators);
   // Entries that are valid themselves but name something unknown: known, yet not in the graph.
   const broken = { area: new Set(failed.area), project: new Set(failed.project), news: new Set(failed.news) };
@@ -312,7 +334,6 @@ export function buildGraph(
   };
 
   // Images: every image an entry names must be a readable file of the content folder.
-  const imageFiles = publishing.images ?? new Map<string, ImageStatus>();
   const image = (source: Source, data: ImageData | undefined): Image | undefined => {
     if (!data) return undefined;
     const status = imageFiles.get(data.src);
@@ -557,6 +578,15 @@ export function buildGraph(
   for (const item of reports.values()) hideBackLinks(item, 'goals');
   for (const item of allNews.values()) hideBackLinks(item, 'newsletters');
 
+  // the images of texts that are published: a draft's are made only when drafts are shown
+  const textImages = new Map<string, ImageFile>();
+  for (const entry of entries) {
+    if (entry.kind === 'site' || ((entry.kind === 'news' || entry.kind === 'newsletter') && unpublished(entry.data) && !publishing.drafts)) continue;
+    for (const body of [entry.body, ...(entry.kind === 'newsletter' ? entry.blocks : [])]) {
+      for (const file of pictures.filesOf(body)) textImages.set(`${file.contentPath}#${file.hash}`, file);
+    }
+  }
+
   const statement = of('accessibility')[0];
   const navigation = mergeNavigation(
     site.data.navigation,
@@ -573,6 +603,7 @@ export function buildGraph(
     newsletters: newsletters.sort((a, b) => newestFirst(a.date, b.date) || b.number - a.number),
     pages: pages.sort((a, b) => compareSwedish(a.title, b.title)),
     attachments: attachments.sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0)),
+    textImages: [...textImages.values()],
   };
   return { graph: deepFreeze(graph), bodies, messages };
 }

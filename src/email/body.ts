@@ -75,6 +75,12 @@ export function emailBody(body: Root, options: EmailBodyOptions): Root {
       parent.children[index] = checkbox(node);
       return;
     }
+    // mail clients know no <picture>: its JPEG <img> stands in its place, and is visited next
+    const img = node.tagName === 'picture' ? node.children.find((child): child is Element => child.type === 'element' && child.tagName === 'img') : undefined;
+    if (img && parent && index !== undefined) {
+      parent.children[index] = img;
+      return index;
+    }
     for (const name of Object.keys(node.properties)) {
       if (dropped.has(name) || name.startsWith('data')) delete node.properties[name];
     }

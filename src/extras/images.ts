@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import type { ContentGraph, Image } from '../content/graph.js';
+import type { ContentGraph } from '../content/graph.js';
 import type { ImageFile } from '../images/inspect.js';
 import { imageLimits } from '../images/inspect.js';
 import { imagePlan, type Variant } from '../images/variants.js';
@@ -14,11 +14,11 @@ import type { Extra, ExtraFile } from './extra.js';
 /** Variants are named after the file and its bytes: two files with the same bytes get their own. */
 const keyOf = (file: ImageFile) => `${file.contentPath}#${file.hash}`;
 
-/** Every image the site's pages show, once each. */
-export function imagesOf(graph: ContentGraph): Image[] {
-  const all = [...graph.areas, ...graph.projects, ...graph.news].flatMap((entry) => (entry.image ? [entry.image] : []));
+/** Every image file the site's pages show, once each: those named in front matter and in texts. */
+export function imagesOf(graph: ContentGraph): ImageFile[] {
+  const named = [...graph.areas, ...graph.projects, ...graph.news].flatMap((entry) => (entry.image ? [entry.image.file] : []));
   const seen = new Set<string>();
-  return all.filter((image) => !seen.has(keyOf(image.file)) && seen.add(keyOf(image.file)));
+  return [...named, ...(graph.textImages ?? [])].filter((file) => !seen.has(keyOf(file)) && seen.add(keyOf(file)));
 }
 
 async function variantsOf(file: ImageFile, preview: boolean): Promise<ExtraFile[]> {
@@ -67,13 +67,13 @@ export class ImageVariants {
 export function imagesExtra(variants = new ImageVariants()): Extra {
   return {
     name: 'images',
-    paths: ({ graph }) => imagesOf(graph).flatMap((image) => Object.values(imagePlan(image.file).variants).flatMap((list) => list.map((variant) => variant.url.replace(/^\//, '')))),
+    paths: ({ graph }) => imagesOf(graph).flatMap((file) => Object.values(imagePlan(file).variants).flatMap((list) => list.map((variant) => variant.url.replace(/^\//, '')))),
     async make({ graph, mode }) {
       const preview = mode === 'dev';
       const files: ExtraFile[] = [];
       const wanted = imagesOf(graph);
-      for (const image of wanted) files.push(...(await variants.of(image.file, preview)));
-      variants.keepOnly(wanted.map((image) => image.file), preview);
+      for (const file of wanted) files.push(...(await variants.of(file, preview)));
+      variants.keepOnly(wanted, preview);
       return files;
     },
   };

@@ -1,4 +1,5 @@
 import type { Root } from 'hast';
+import { rehypeContentImages, remarkImageAlt, type ImageFinding } from './body-images.js';
 import rehypeRawWhenPresent from './raw-html.js';
 import rehypeSanitize, { defaultSchema, type Options as SanitizeSchema } from 'rehype-sanitize';
 import rehypeSlug from 'rehype-slug';
@@ -28,6 +29,7 @@ export const sanitizeSchema: SanitizeSchema = {
 const processor = unified()
   .use(remarkParse)
   .use(remarkGfm)
+  .use(remarkImageAlt)
   .use(remarkRehype, {
     allowDangerousHtml: true,
     footnoteLabel: 'Fotnoter',
@@ -37,6 +39,7 @@ const processor = unified()
   .use(rehypeRawWhenPresent)
   .use(rehypeSanitize, sanitizeSchema)
   .use(rehypeSlug)
+  .use(rehypeContentImages)
   .freeze();
 
 /**
@@ -44,11 +47,21 @@ const processor = unified()
  * out), so node positions are file lines.
  */
 export function markdownToHast(markdown: string, path: string): Root {
+  return parseMarkdown(markdown, path).tree;
+}
+
+/**
+ * Markdown → sanitised hast, and what is wrong with its images (no alt text, say), located in
+ * `markdown`. `contentPath`, the file's path in the content folder, is what `../bilder/x.jpg`
+ * is resolved against.
+ */
+export function parseMarkdown(markdown: string, path: string, contentPath?: string): { tree: Root; findings: ImageFinding[] } {
   const file = new VFile({ path, value: markdown });
+  if (contentPath !== undefined) file.data.contentPath = contentPath;
   const mdast = processor.parse(file);
   const tree = processor.runSync(mdast, file) as Root;
   markOrigin(tree, path);
-  return tree;
+  return { tree, findings: file.data.imageFindings ?? [] };
 }
 
 declare module 'hast' {

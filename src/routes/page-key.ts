@@ -12,9 +12,11 @@ import type { Route } from './routes.js';
  *
  * An entry (an object with a `source`) is written as its file and the hash of that file's text,
  * which stands for its text (body, a goal's sections, a newsletter's blocks: see
- * content/bodies.ts), followed by its other fields, walked the same way: what the graph adds to
- * the file (a referenced area, an image's file and hash, a draft mark) is there too. Back-links
- * are not enumerable (content/graph.ts), so the walk never follows them.
+ * content/bodies.ts) and for the image files that text shows (the session adds their hashes:
+ * an image may change while the text naming it does not), followed by its other fields, walked
+ * the same way: what the graph adds to the file (a referenced area, an image's file and hash, a
+ * draft mark) is there too. Back-links are not enumerable (content/graph.ts), so the walk never
+ * follows them.
  */
 
 /** Keys for the pages of one update; made anew for each update, since text hashes change. */

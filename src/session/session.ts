@@ -148,7 +148,11 @@ export class BuildSession {
         routes,
         graph,
         templates,
-        keys: new PageKeys((file) => hashes.get(file)),
+        // a text's key is its file's text and the images it shows, which change apart from it
+        keys: new PageKeys((file) => {
+          const hash = hashes.get(file);
+          return hash === undefined ? undefined : `${hash}${site.bodies.imageStamp(file)}`;
+        }),
         previous: this.pages,
         cache: await this.cache.view('pages'),
         onPage: (route, page, fresh) => {

@@ -1,6 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
+import sharp from 'sharp';
 import { isMap, isScalar, isSeq, parseDocument, type Node } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ImageVariants } from '../../src/extras/images.js';
@@ -21,6 +22,10 @@ const files = readdirSync(fixture('basic'), { recursive: true, encoding: 'utf8' 
 // attachments are published as they are: what an editor changes is the file as a whole
 const attachments = readdirSync(join(fixture('basic'), 'filer'), { recursive: true, encoding: 'utf8' })
   .map((file) => `filer/${file.split('\\').join('/')}`)
+  .sort();
+const imageFiles = readdirSync(fixture('basic'), { recursive: true, encoding: 'utf8' })
+  .map((file) => file.split('\\').join('/'))
+  .filter((file) => /\.(jpe?g|png)$/.test(file))
   .sort();
 // what a reference may name instead: another file of the same folder
 const slugs = new Map<string, string[]>();
@@ -148,5 +153,23 @@ describe('every field of every file, changed one at a time, gives the same site 
       await writeFile(join(content, file), original);
       expect(outcome(await preview.update([file]), preview), `${mutation.label} undone`).toEqual(baseline);
     }
+  });
+
+  // an image shown in front matter or in a text changes apart from every text: its pages follow it
+  it.each(imageFiles)('%s, replaced by an image of another size', async (file) => {
+    const original = await readFile(join(content, file));
+    const { width, height } = await sharp(original).metadata();
+    const other = await sharp(original).resize(Math.round(width! / 2), height!, { fit: 'fill' }).toBuffer();
+    await writeFile(join(content, file), other);
+    const incremental = outcome(await preview.update([file]), preview);
+    const fresh = new BuildSession(options());
+    const expected = outcome(await fresh.update(), fresh);
+    const cachedSession = new BuildSession(options({ cacheDir, cacheReadOnly: true }));
+    const cached = outcome(await cachedSession.update(), cachedSession);
+    expect(incremental, 'preview').toEqual(expected);
+    expect(cached, 'disk cache').toEqual(expected);
+    expect(expected).not.toEqual(baseline);
+    await writeFile(join(content, file), original);
+    expect(outcome(await preview.update([file]), preview), 'undone').toEqual(baseline);
   });
 });

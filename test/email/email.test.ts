@@ -280,10 +280,15 @@ describe('URLs', () => {
       // pictures in the Markdown body: a fixed width no wider than the text, height in proportion
       ['https://bilder.example/stor.jpg', 'En stor bild', 552],
       ['https://bilder.example/dekor.png', '', 552],
+      // a picture of the content folder in the text: its published JPEG, never a <picture> a mail client cannot show
+      [expect.stringMatching(/^https:\/\/prov\.example\/bilder\/monster-[0-9a-f]+-640\.jpg$/), 'Mönster av gröna staplar.', 552],
       // a decorative picture has an empty alt
       [expect.stringMatching(/^https:\/\/prov\.example\/bilder\/monster-[0-9a-f]+-640\.jpg$/), '', 552],
     ]);
     expect(images[1]!.properties.height).toBe(368);
+    expect(images[3]!.properties.height).toBe(207);
+    expect(elements(site.tree, (element) => element.tagName === 'picture' || element.tagName === 'source')).toEqual([]);
+    expect(site.email.text).toContain('[Bild: Mönster av gröna staplar.]');
     for (const image of images) expect(String(image.properties.style)).toMatch(/width:100%/);
     expect(site.email.text).toContain('[Bild: Tecknade bokryggar i olika höjd.] Bokhyllan i läsrummet.');
     expect(normalise(toString(site.tree))).toContain('Bokhyllan i läsrummet.');
