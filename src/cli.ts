@@ -161,6 +161,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       console.log(`verksam: ${pages} sidor skrevs till ${relative(process.cwd(), result.outDir) || '.'}/ på ${seconds} s.`);
       for (const pdf of result.pdfs) console.log(`verksam: ${pdf.path} (${formatFileSize(pdf.bytes)}) skrevs.`);
       for (const notice of result.notices) console.error(notice);
+      if (result.warnings.length > 0) console.error(formatWarnings(result.warnings));
       // a warning, not a failure: the web site is fine, but the email version must be shortened before it is sent
       for (const file of result.files) {
         const bytes = typeof file.contents === 'string' ? Buffer.byteLength(file.contents) : file.contents.byteLength;

@@ -30,6 +30,10 @@ export const rules = {
   'invalid-encoding': 'Filen måste vara sparad som UTF-8 (i redigeraren: Spara som … kodning UTF-8).',
   'unreadable-file': 'Filen går inte att läsa: den är ingen vanlig fil, eller datorn nekar verksam att öppna den.',
   'symbolic-link': 'verksam följer inte symboliska länkar; lägg själva filen i innehållsmappen.',
+  'placeholder-text': 'Texten är en platshållare som verksam skrev i en ny fil (t.ex. "Skriv ingressen här"); ersätt den med riktig text. I ett utkast är det en varning, annars ett fel.',
+  'empty-section': 'En rubrik har ingen text under sig före nästa rubrik; skriv texten eller ta bort rubriken.',
+  'missing-navigation': 'Webbplatsen har ingen meny: lägg till navigation i site.yaml med sidorna som ska synas i menyn.',
+  'unread-folder': 'verksam läser inte den här mappen eller filen i innehållsmappen; flytta innehållet till en mapp verksam läser, eller ta bort det.',
 } as const;
 
 export type RuleId = keyof typeof rules;
