@@ -303,7 +303,7 @@ export function planNewFile(request: NewRequest, summary: ContentSummary): NewPl
       // The lead is required and not known yet: the placeholder must never be published.
       data = { title, date: request.date, areas: [...request.areas], projects: [], lead: placeholders.lead.text, draft: true };
       body = placeholders.newsBody.text;
-      notes.push('Nyheten är ett utkast (draft: true) och publiceras inte. Skriv ingressen i fältet lead och ta bort raden draft: true när den ska publiceras.');
+      notes.push('Nyheten är ett utkast (draft: true) och publiceras inte. Skriv ingressen i fältet lead och texten under front matter, och ta bort raden draft: true när nyheten ska publiceras.');
       if (request.areas.length === 0) notes.push(`Inget --area angavs: fältet areas är tomt. Lägg till områden där om nyheten hör till något (kända: ${knownAreas(summary)}).`);
       break;
     }
