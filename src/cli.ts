@@ -20,7 +20,7 @@ const usage = `Användning:
                 [--no-pdf] [--no-search] [--no-cache]
                                                                  bygger webbplatsen, med verksamhetsberättelsen som PDF
   verksam check [--content MAPP] [--format json]                 kontrollerar innehåll och länkar utan att skriva något
-  verksam new <typ> "<titel>" [--area OMRÅDE] [--content MAPP]   skapar en ny innehållsfil som går att bygga direkt
+  verksam new <typ> "<titel>" [--area OMRÅDE] [--content MAPP]   skapar en ny innehållsfil med platshållartext att ersätta
   verksam dev [--content MAPP] [--port 8080]                     förhandsvisning som uppdateras när du sparar
   verksam newsletter <namn> [--content MAPP] [--out MAPP] [--base-url URL] [--now ÅÅÅÅ-MM-DD]
                                                                  bygger webbplatsen och visar nyhetsbrevets e-postfiler och storlek
