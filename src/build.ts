@@ -1,4 +1,5 @@
-import { join, resolve } from 'node:path';
+import { join, relative, resolve, sep } from 'node:path';
+import type { VFileMessage } from 'vfile-message';
 import { templates } from '../templates/index.js';
 import { defaults, type BuildOptions } from './config.js';
 import { assemble } from './content/assemble.js';
@@ -6,7 +7,9 @@ import { parseEntry } from './content/entries.js';
 import { withBaseUrl, type ContentGraph } from './content/graph.js';
 import { todayInSweden } from './format/dates.js';
 import { loadContent } from './content/load.js';
-import { ContentError, gate, problem } from './content/problems.js';
+import { ContentError, gate, problem, sortMessages } from './content/problems.js';
+import { contentWarnings } from './content/warnings.js';
+import { attachmentWarnings } from './content/attachments.js';
 import { ImageInspector } from './images/inspect.js';
 import { inspectAttachments } from './content/attachment-files.js';
 import { addReportPdfs } from './pdf/report-pdf.js';
@@ -21,6 +24,8 @@ export interface SiteBuild {
   graph: ContentGraph;
   routes: Route[];
   files: OutputFile[];
+  /** What the content leaves to see to without stopping the build (content/warnings.ts). */
+  warnings: VFileMessage[];
 }
 
 /** Validates content without rendering: every file's own problems and the references between them. */
@@ -59,7 +64,9 @@ export async function buildSite(options: Partial<BuildOptions> = {}): Promise<Si
   gate('content', result.messages);
   if (!result.graph || !result.routes) throw new Error('build returned no site and no messages');
   const files = [...session.outputFiles].map(([path, contents]) => ({ path, contents }));
-  return { graph: result.graph, routes: result.routes, files };
+  const siteFile = relative(resolved.cwd, resolve(resolved.contentDir, 'site.yaml')).split(sep).join('/');
+  const warnings = sortMessages([...result.warnings, ...contentWarnings(result.graph, resolved.today ?? todayInSweden(), siteFile), ...attachmentWarnings(result.graph.attachments)]);
+  return { graph: result.graph, routes: result.routes, files, warnings };
 }
 
 export interface BuildResult extends SiteBuild {
@@ -82,7 +89,7 @@ export async function build(options: Partial<BuildOptions> = {}): Promise<BuildR
   // The print editions are made from the built site before anything is written (see pdf/report-pdf.ts).
   const withPdfs = resolved.pdf ? await addReportPdfs(built, templates, resolved.chromiumPath) : { ...built, pdfs: [], notices: [] };
   // the published site's digest, which the Pages workflow compares with the live site's (see write/site-digest.ts)
-  const site: SiteBuild = { graph: built.graph, routes: withPdfs.routes, files: withSiteDigest(withPdfs.files) };
+  const site: SiteBuild = { graph: built.graph, routes: withPdfs.routes, files: withSiteDigest(withPdfs.files), warnings: built.warnings };
   lap('print editions');
   // which files the last build wrote there, so unchanged ones are linked instead of written (see write/manifest.ts)
   const manifest = resolved.cacheDir && !resolved.cacheReadOnly ? join(resolve(resolved.cwd, resolved.cacheDir), 'output', `${OutputManifest.hash(resolve(resolved.outDir))}.json`) : undefined;

@@ -20,7 +20,7 @@ const usage = `Användning:
                 [--no-pdf] [--no-search] [--no-cache]
                                                                  bygger webbplatsen, med verksamhetsberättelsen som PDF
   verksam check [--content MAPP] [--format json]                 kontrollerar innehåll och länkar utan att skriva något
-  verksam new <typ> "<titel>" [--area OMRÅDE] [--content MAPP]   skapar en ny innehållsfil som går att bygga direkt
+  verksam new <typ> "<titel>" [--area OMRÅDE] [--content MAPP]   skapar en ny innehållsfil med platshållartext att ersätta
   verksam init [MAPP] [--verksam KÄLLA]                          startar en ny webbplats med exempelinnehåll i en ny eller tom mapp
   verksam dev [--content MAPP] [--port 8080]                     förhandsvisning som uppdateras när du sparar
   verksam newsletter <namn> [--content MAPP] [--out MAPP] [--base-url URL] [--now ÅÅÅÅ-MM-DD]
@@ -170,6 +170,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       console.log(`verksam: ${pages} sidor skrevs till ${relative(process.cwd(), result.outDir) || '.'}/ på ${seconds} s.`);
       for (const pdf of result.pdfs) console.log(`verksam: ${pdf.path} (${formatFileSize(pdf.bytes)}) skrevs.`);
       for (const notice of result.notices) console.error(notice);
+      if (result.warnings.length > 0) console.error(formatWarnings(result.warnings));
       // a warning, not a failure: the web site is fine, but the email version must be shortened before it is sent
       for (const file of result.files) {
         const bytes = typeof file.contents === 'string' ? Buffer.byteLength(file.contents) : file.contents.byteLength;

@@ -33,6 +33,10 @@ export const rules = {
   'reserved-address': 'En sida i sidor/ får inte ha samma adress som en sida eller mapp som verksam skapar (nyheter, projekt, sok …); byt filnamn.',
   'invalid-attachment': 'En bilaga i filer/ måste vara PDF, Word, Excel, PowerPoint, OpenDocument, CSV eller en bild, inte tom och högst 100 MB.',
   'large-attachment': 'En bilaga över 20 MB tar lång tid att hämta i en mobil; komprimera den eller dela upp den.',
+  'placeholder-text': 'Texten är en platshållare som verksam skrev i en ny fil (t.ex. "Skriv ingressen här"); ersätt den med riktig text. I ett utkast är det en varning, annars ett fel.',
+  'empty-section': 'En rubrik har ingen text under sig före nästa rubrik; skriv texten eller ta bort rubriken.',
+  'missing-navigation': 'Webbplatsen har ingen meny: lägg till navigation i site.yaml med sidorna som ska synas i menyn.',
+  'unread-folder': 'verksam läser inte den här mappen eller filen i innehållsmappen; flytta innehållet till en mapp verksam läser, eller ta bort det.',
 } as const;
 
 export type RuleId = keyof typeof rules;

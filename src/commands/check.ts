@@ -1,11 +1,7 @@
 import type { VFileMessage } from 'vfile-message';
 import { buildSite, type SiteBuild } from '../build.js';
-import { relative, resolve, sep } from 'node:path';
-import { defaults, type BuildOptions } from '../config.js';
-import { todayInSweden } from '../format/dates.js';
+import type { BuildOptions } from '../config.js';
 import { ContentError } from '../content/problems.js';
-import { contentWarnings } from '../content/warnings.js';
-import { attachmentWarnings } from '../content/attachments.js';
 
 /*
  * `verksam check`: everything `build` checks — every file, every reference, every internal
@@ -18,18 +14,14 @@ export type CheckResult =
 
 /**
  * Builds the site in memory; content problems come back as messages, anything else is thrown.
- * Valid content may still have warnings (an accessibility statement older than a year).
+ * Valid content may still have warnings (an accessibility statement older than a year, an
+ * empty section, a placeholder in a draft): the same that `build` prints.
  */
 export async function checkContent(options: Partial<BuildOptions> = {}): Promise<CheckResult> {
   try {
     // nothing is published, so there is no search index to make; and nothing is written, not even to the cache
     const site = await buildSite({ search: false, ...options, cacheReadOnly: true });
-    const siteFile = site.graph.accessibility ? undefined : relativeSiteFile(options);
-    return {
-      ok: true,
-      site,
-      warnings: [...contentWarnings(site.graph, options.today ?? todayInSweden(), siteFile), ...attachmentWarnings(site.graph.attachments)],
-    };
+    return { ok: true, site, warnings: site.warnings };
   } catch (error) {
     if (error instanceof ContentError) return { ok: false, messages: error.messages };
     throw error;
@@ -63,10 +55,4 @@ const toJson = (message: VFileMessage): JsonProblem => ({
 /** The `--format json` report: `{ ok, problems: [{ file, line, column, rule, message }], warnings: […] }`. */
 export function jsonReport(messages: readonly VFileMessage[], warnings: readonly VFileMessage[] = []): JsonReport {
   return { ok: messages.length === 0, problems: messages.map(toJson), warnings: warnings.map(toJson) };
-}
-
-/** site.yaml as messages name it (relative to the working folder). */
-function relativeSiteFile(options: Partial<BuildOptions>): string {
-  const { contentDir, cwd } = { ...defaults, ...options };
-  return relative(cwd, resolve(contentDir, 'site.yaml')).split(sep).join('/');
 }

@@ -4,13 +4,16 @@ import { Document, isMap, isScalar, visit, type Pair, type Scalar, type YAMLMap 
 import { classify, parseEntry, slugOf } from '../content/entries.js';
 import { parseFrontMatter, parseYamlFile } from '../content/front-matter.js';
 import { loadContent, type SourceFile } from '../content/load.js';
+import { placeholders } from '../content/placeholders.js';
 import { calendarDate, siteSchema, type ReportSettings } from '../content/schemas.js';
 import { slugify } from '../format/slug.js';
 import { compareSwedish } from '../format/sort.js';
 
 /*
- * `verksam new <typ> "<titel>"`: a new content file with front matter that is valid as it
- * stands, so the site builds before the editor has written a word. Everything that decides
+ * `verksam new <typ> "<titel>"`: a new content file whose front matter is valid as it stands,
+ * with placeholder text (content/placeholders.ts) where the editor has words to write. `check`
+ * and `build` refuse the placeholders until they are replaced (in a draft they only warn), so
+ * the file is finished before it is published, never published half-written. Everything that decides
  * what the file says is pure (`summariseContent`, `planNewFile`, `fileText`); `createNewFile`
  * reads the content folder and writes the one file, never over an existing one.
  */
@@ -162,24 +165,6 @@ export function fileText(data: Record<string, unknown>, body: string, comments: 
   return `---\n${yaml}---\n${body.trim()}\n`;
 }
 
-const placeholders = {
-  lead: 'Skriv ingressen här: en eller två meningar som sammanfattar nyheten.',
-  newsBody: 'Skriv nyhetens text här. Ingressen står i fältet lead ovanför.',
-  projectSummary: 'Skriv en mening om vad projektet gör.',
-  projectBody: 'Beskriv projektet här: bakgrund, syfte, vilka som deltar och vad det ska leda till.',
-  reportBody: 'Skriv inledningen till verksamhetsberättelsen här.',
-  areaSummary: 'Skriv en mening om vad området arbetar med.',
-  areaBody: 'Beskriv området här.',
-  /** A goal's sections by name; a section of the organisation's own gets `goalSection`. */
-  goalSections: {
-    aktiviteter: 'Skriv vad som gjordes för att nå målet.',
-    indikatorer: 'Skriv hur måluppfyllelsen mäts.',
-    uppfoljning: 'Skriv hur det gick och vad som följs upp.',
-  } as Record<string, string>,
-  goalSection: (title: string) => `Skriv avsnittet ${title} här.`,
-  indicator: 'Skriv vad som mäts, t.ex. Genomfört fyra nätverksträffar.',
-};
-
 /**
  * Examples of a goal's optional fields, as comments: a placeholder number would be published as
  * if the organisation had stated it, so the example values are never data. Each line is valid
@@ -204,8 +189,8 @@ function goalComments(report: ReportNames, year: number): FrontMatterComments {
         'better: higher       # higher eller lower: åt vilket håll det är bättre',
         'result: genomfort    # för en indikator utan tal: genomfort, delvis-genomfort eller ej-genomfort',
         'status: uppfyllt     # bara om organisationen själv har bedömt den: uppfyllt, delvis-uppfyllt eller ej-uppfyllt',
-        'comment: Skriv en kommentar.',
-        'source: Varifrån utfallet kommer.',
+        `comment: ${placeholders.indicatorComment.text}`,
+        `source: ${placeholders.indicatorSource.text}`,
       ].join('\n'),
     },
   };
@@ -227,7 +212,7 @@ function goalBody(report: ReportNames): string {
   const same = (a: string, b: string) => a.localeCompare(b, 'sv', { sensitivity: 'accent' }) === 0;
   return report.sections
     .filter((title) => !same(title, report.indicatorSection))
-    .map((title) => `## ${title}\n\n${placeholders.goalSections[slugify(title)] ?? placeholders.goalSection(title)}`)
+    .map((title) => `## ${title}\n\n${(placeholders.goalSections[slugify(title)] ?? placeholders.goalSection(title)).text}`)
     .join('\n\n');
 }
 
@@ -316,9 +301,9 @@ export function planNewFile(request: NewRequest, summary: ContentSummary): NewPl
         return refuse(1, `Det finns redan en nyhet med namnet "${slug}": ${shown(summary, sameName)}. Välj en annan rubrik eller öppna den filen.`);
       }
       // The lead is required and not known yet: the placeholder must never be published.
-      data = { title, date: request.date, areas: [...request.areas], projects: [], lead: placeholders.lead, draft: true };
-      body = placeholders.newsBody;
-      notes.push('Nyheten är ett utkast (draft: true) och publiceras inte. Skriv ingressen i fältet lead och ta bort raden draft: true när den ska publiceras.');
+      data = { title, date: request.date, areas: [...request.areas], projects: [], lead: placeholders.lead.text, draft: true };
+      body = placeholders.newsBody.text;
+      notes.push('Nyheten är ett utkast (draft: true) och publiceras inte. Skriv ingressen i fältet lead och texten under front matter, och ta bort raden draft: true när nyheten ska publiceras.');
       if (request.areas.length === 0) notes.push(`Inget --area angavs: fältet areas är tomt. Lägg till områden där om nyheten hör till något (kända: ${knownAreas(summary)}).`);
       break;
     }
@@ -331,9 +316,9 @@ export function planNewFile(request: NewRequest, summary: ContentSummary): NewPl
       if (isRefusal(area)) return area;
       if (area.note) notes.push(area.note);
       contentPath = `projekt/${slug}.md`;
-      data = { title, area: area.area, summary: placeholders.projectSummary, status: 'pagaende', funding: [], partners: [] };
-      body = placeholders.projectBody;
-      notes.push('Projektet publiceras direkt: skriv en sammanfattning i fältet summary och ändra status till avslutat när det är klart.');
+      data = { title, area: area.area, summary: placeholders.projectSummary.text, status: 'pagaende', funding: [], partners: [] };
+      body = placeholders.projectBody.text;
+      notes.push('Ändra status till avslutat när projektet är klart.');
       break;
     }
     case 'mal': {
@@ -348,7 +333,7 @@ export function planNewFile(request: NewRequest, summary: ContentSummary): NewPl
       if (area.note) notes.push(area.note);
       const number = Math.max(0, ...(summary.goalNumbers.get(request.year) ?? [])) + 1;
       contentPath = `verksamhetsberattelse/${request.year}/mal-${String(number).padStart(2, '0')}.md`;
-      data = { number, area: area.area, statement, projects: [], indicators: [{ text: placeholders.indicator }] };
+      data = { number, area: area.area, statement, projects: [], indicators: [{ text: placeholders.indicator.text }] };
       body = goalBody(report);
       comments = goalComments(report, request.year);
       notes.push(`Målet fick nummer ${number}, nästa lediga för ${request.year}.`);
@@ -360,7 +345,7 @@ export function planNewFile(request: NewRequest, summary: ContentSummary): NewPl
       if (isRefusal(title)) return title;
       contentPath = `verksamhetsberattelse/${request.year}/index.md`;
       data = { title, published: request.date };
-      body = placeholders.reportBody;
+      body = placeholders.reportBody.text;
       comments = reportComments(report);
       notes.push(`Lägg till målen med verksam new mal --year ${request.year} "Målet". Ändra published till dagen berättelsen publiceras.`);
       break;
@@ -372,13 +357,16 @@ export function planNewFile(request: NewRequest, summary: ContentSummary): NewPl
       if (isRefusal(slug)) return slug;
       const order = Math.max(0, ...summary.areas.map((area) => area.order ?? 0)) + 1;
       contentPath = `omraden/${slug}.md`;
-      data = { title, summary: placeholders.areaSummary, order };
-      body = placeholders.areaBody;
+      data = { title, summary: placeholders.areaSummary.text, order };
+      body = placeholders.areaBody.text;
       notes.push(`Området fick order: ${order} och visas sist i listorna; ändra order för att flytta det.`);
       break;
     }
   }
 
+  if (request.type !== 'nyhet') {
+    notes.push('Texterna som börjar med "Skriv" eller "Beskriv" är platshållare: ersätt dem med riktig text. Så länge de står kvar säger verksam check fel och webbplatsen byggs inte.');
+  }
   if (summary.paths.has(contentPath)) return refuse(1, alreadyThere(shown(summary, contentPath)));
   const text = fileText(data, body, comments);
   assertValid(contentPath, text);
@@ -387,11 +375,15 @@ export function planNewFile(request: NewRequest, summary: ContentSummary): NewPl
 
 const alreadyThere = (path: string) => `Filen ${path} finns redan; verksam new skriver aldrig över en fil. Välj en annan titel eller öppna den befintliga filen.`;
 
-/** A planned file that its own schema would refuse is a bug in `new`, never the editor's problem. */
+/**
+ * A planned file that its own schema would refuse is a bug in `new`, never the editor's problem.
+ * Its placeholders are refused on purpose (until the editor replaces them) and are all it may have.
+ */
 function assertValid(contentPath: string, text: string): void {
   const { entry, messages } = parseEntry({ path: contentPath, contentPath, text });
-  if (!entry || messages.length > 0) {
-    throw new Error(`verksam new made an invalid ${contentPath}: ${messages.map((message) => message.reason).join('; ')}\n${text}`);
+  const unexpected = messages.filter((message) => message.ruleId !== 'placeholder-text');
+  if (unexpected.length > 0 || (!entry && messages.length === 0)) {
+    throw new Error(`verksam new made an invalid ${contentPath}: ${unexpected.map((message) => message.reason).join('; ')}\n${text}`);
   }
 }
 

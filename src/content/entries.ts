@@ -31,9 +31,13 @@ import {
   type ReportData,
   type SiteData,
 } from './schemas.js';
-import { validateFrontMatter } from './validate.js';
+import { formatPath, validateFrontMatter } from './validate.js';
 import { attachmentFolder, attachmentHref, attachmentNameProblem, attachmentTypes, isAttachmentPath } from './attachments.js';
 import { visit } from 'unist-util-visit';
+import type { RuleId } from '../errors.js';
+import { findEmptySections } from './empty-sections.js';
+import { knownFolderList, suggestFolder, textFolders } from './folders.js';
+import { bodyPlaceholders, fieldPlaceholders, type Placeholder } from './placeholders.js';
 
 /** Where an entry came from, and how to point at one of its fields. */
 export interface Source {
@@ -122,8 +126,6 @@ function rawReferences(kind: Kind, data: unknown, source: Source): RawReference[
   return references;
 }
 
-const contentFolders = new Set(['omraden', 'projekt', 'nyheter', 'nyhetsbrev', 'verksamhetsberattelse', 'sidor']);
-
 /**
  * A file in a content folder that was surely meant to be Markdown but would be skipped:
  * "Nyhet.MD", "nyhet.markdown", "nyhet.md.txt" (what Notepad writes when extensions are hidden).
@@ -131,7 +133,7 @@ const contentFolders = new Set(['omraden', 'projekt', 'nyheter', 'nyhetsbrev', '
  */
 export function misnamedContent(contentPath: string): string | undefined {
   const parts = contentPath.split('/');
-  if (!contentFolders.has(parts[0]!) || parts.length < 2) return undefined;
+  if (!textFolders.has(parts[0]!) || parts.length < 2) return undefined;
   const name = parts.at(-1)!;
   const match = /^(.*?)(?:\.md\.[a-z0-9]+|\.markdown|\.mdown|\.md|\.txt)$/i.exec(name);
   if (!match || name.endsWith('.md')) return undefined;
@@ -147,7 +149,7 @@ const readKinds = `Markdown (.md) och bilder (${imageExtensions.map((extension) 
  */
 function unknownFileType(contentPath: string): string | undefined {
   const parts = contentPath.split('/');
-  if (parts.length < 2 || !(contentFolders.has(parts[0]!) || parts[0] === 'bilder')) return undefined;
+  if (parts.length < 2 || !(textFolders.has(parts[0]!) || parts[0] === 'bilder')) return undefined;
   const name = parts.at(-1)!;
   const extension = /\.([^.]+)$/.exec(name)?.[1]?.toLowerCase();
   if (extension === 'md' || (extension && (imageExtensions as readonly string[]).includes(extension))) return undefined;
@@ -189,6 +191,42 @@ const schemas = {
 const expectedPlaces =
   'site.yaml, omraden/<namn>.md, verksamhetsberattelse/<år>/index.md, verksamhetsberattelse/<år>/mal-<nr>.md, projekt/<namn>.md, nyheter/<namn>.md, nyhetsbrev/<namn>.md, sidor/<namn>.md, filer/<namn>.pdf (och andra bilagor) eller tillganglighet.md';
 
+/**
+ * Something in a valid file to see to that does not stop a build, as plain data (it is kept in
+ * the cache with the entry). `heading` is the empty section's heading, which the graph stage
+ * may excuse (a goal's indicator section, where the indicator table goes).
+ */
+export interface FileWarning {
+  ruleId: RuleId;
+  reason: string;
+  place?: Point;
+  heading?: { title: string; level: number };
+}
+
+/** What the message says about a placeholder left in `field` (or in the text, when undefined). */
+function placeholderReason(placeholder: Placeholder, field: string | undefined, draft: boolean): string {
+  const quoted = placeholder.text.length > placeholder.opening.length + 1 && !placeholder.opening.includes('…') ? `${placeholder.opening} …` : placeholder.opening;
+  const where = field === undefined ? 'Texten' : `Fältet "${field}"`;
+  const rule = draft
+    ? 'står kvar. Utkastet publiceras inte, men platshållaren måste vara ersatt innan du tar bort draft: true.'
+    : 'står kvar och får inte publiceras.';
+  return `${where}: platshållaren "${quoted}" ${rule} ${placeholder.instead}`;
+}
+
+function placeholderProblem(file: string, placeholder: Placeholder, path: FieldPath, place: Point): VFileMessage {
+  return problem(file, 'placeholder-text', placeholderReason(placeholder, formatPath(path), false), place);
+}
+
+/** For a file in a folder verksam does not read: the folder the editor may have meant. */
+function folderHint(contentPath: string): string {
+  const parts = contentPath.split('/');
+  if (parts.length < 2 || textFolders.has(parts[0]!)) return '';
+  const suggestion = suggestFolder(parts[0]!);
+  return suggestion
+    ? ` Mappen "${parts[0]}/" läses inte; menade du "${suggestion}/"?`
+    : ` Mappen "${parts[0]}/" läses inte; verksam läser ${knownFolderList}.`;
+}
+
 /** Parses and validates one file into an entry, or explains every problem in it. */
 export function parseEntry(file: SourceFile): {
   entry?: Entry;
@@ -196,6 +234,7 @@ export function parseEntry(file: SourceFile): {
   references?: RawReference[];
   goalBody?: UnvalidatedGoal;
   text?: UnvalidatedText;
+  warnings?: FileWarning[];
 } {
   if (file.unread) {
     const { ruleId, reason, line, column } = file.unread;
@@ -218,7 +257,7 @@ export function parseEntry(file: SourceFile): {
     if (unknown) return { messages: [problem(file.path, 'unexpected-file', unknown)] };
     if (!file.contentPath.endsWith('.md') && file.contentPath !== 'site.yml') return { messages: [] };
     return {
-      messages: [problem(file.path, 'unexpected-file', `Filen ligger på en plats där verksam inte väntar sig innehåll; förväntat ${expectedPlaces}.`)],
+      messages: [problem(file.path, 'unexpected-file', `Filen ligger på en plats där verksam inte väntar sig innehåll; förväntat ${expectedPlaces}.${folderHint(file.contentPath)}`)],
     };
   }
 
@@ -226,7 +265,8 @@ export function parseEntry(file: SourceFile): {
     const parsed = parseYamlFile(file.path, file.text);
     if (!('locate' in parsed)) return { messages: [parsed] };
     const result = validateFrontMatter(file.path, { ...parsed, body: '' }, siteSchema);
-    if (!result.value) return { messages: result.messages };
+    const placeholders = fieldPlaceholders(parsed.data).map(({ path, placeholder }) => placeholderProblem(file.path, placeholder, path, parsed.locate(path)));
+    if (!result.value || placeholders.length > 0) return { messages: [...result.messages, ...placeholders] };
     return { entry: { kind: 'site', data: result.value, source: { file: file.path, locate: parsed.locate } }, messages: [] };
   }
 
@@ -264,6 +304,25 @@ export function parseEntry(file: SourceFile): {
     messages.push(problem(file.path, 'too-deeply-nested', 'Texten har för många nivåer inuti varandra (citat, listor eller HTML) för att kunna läsas; förenkla den.', { line: 1, column: 1 }));
     return { messages, references: rawReferences(place.kind, frontMatter.data, { file: file.path, locate: frontMatter.locate }) };
   }
+  const warnings = findEmptySections(body).map(
+    (section): FileWarning => ({
+      ruleId: 'empty-section',
+      reason: `Rubriken "${section.title}" har ingen text under sig, och en tom rubrik hjälper ingen läsare. Skriv texten, eller ta bort rubriken.`,
+      ...(section.place ? { place: section.place } : {}),
+      heading: { title: section.title, level: section.level },
+    }),
+  );
+  // placeholder text must never be published: an error, except in a draft, which is not published (until draft: true goes)
+  const draft = (frontMatter.data as { draft?: unknown } | null)?.draft === true;
+  const placeholders = [
+    ...fieldPlaceholders(frontMatter.data).map(({ path, placeholder }) => ({ placeholder, field: formatPath(path), place: frontMatter.locate(path) })),
+    ...bodyPlaceholders(body).map(({ placeholder, place }) => ({ placeholder, field: undefined, place })),
+  ];
+  for (const { placeholder, field, place } of placeholders) {
+    const reason = placeholderReason(placeholder, field, draft);
+    if (draft) warnings.push({ ruleId: 'placeholder-text', reason, ...(place ? { place } : {}) });
+    else messages.push(problem(file.path, 'placeholder-text', reason, place));
+  }
   if (!result.value || messages.length > 0) {
     // a goal's sections are checked with the graph (they are the site's); its text goes along, so they are checked all the same
     const indicators = (frontMatter.data as { indicators?: unknown }).indicators;
@@ -276,13 +335,13 @@ export function parseEntry(file: SourceFile): {
   const base = { slug: stem, source, body: deepFreeze(dropPositions(body)) };
   switch (place.kind) {
     case 'area':
-      return { entry: { ...base, kind: 'area', data: result.value as AreaData }, messages };
+      return { entry: { ...base, kind: 'area', data: result.value as AreaData }, messages, warnings };
     case 'report':
-      return { entry: { ...base, slug: String(place.year), kind: 'report', year: place.year!, data: result.value as ReportData }, messages };
+      return { entry: { ...base, slug: String(place.year), kind: 'report', year: place.year!, data: result.value as ReportData }, messages, warnings };
     case 'project':
-      return { entry: { ...base, kind: 'project', data: result.value as ProjectData }, messages };
+      return { entry: { ...base, kind: 'project', data: result.value as ProjectData }, messages, warnings };
     case 'news':
-      return { entry: { ...base, kind: 'news', data: result.value as NewsData }, messages };
+      return { entry: { ...base, kind: 'news', data: result.value as NewsData }, messages, warnings };
     case 'newsletter': {
       const data = result.value as NewsletterData;
       const costly = data.blocks.flatMap((block, index) => {
@@ -297,14 +356,14 @@ export function parseEntry(file: SourceFile): {
       );
       if (imageProblems.length > 0) return { messages: imageProblems };
       const blocks = parsedBlocks.map(({ tree }) => deepFreeze(dropPositions(linkAttachments(tree, file.contentPath))));
-      return { entry: { ...base, kind: 'newsletter', data, blocks }, messages };
+      return { entry: { ...base, kind: 'newsletter', data, blocks }, messages, warnings };
     }
     case 'page':
-      return { entry: { ...base, kind: 'page', data: result.value as PageData }, messages };
+      return { entry: { ...base, kind: 'page', data: result.value as PageData }, messages, warnings };
     case 'accessibility':
-      return { entry: { ...base, kind: 'accessibility', data: result.value as AccessibilityData }, messages };
+      return { entry: { ...base, kind: 'accessibility', data: result.value as AccessibilityData }, messages, warnings };
     case 'goal':
       // its sections are the site's (site.yaml's report.sections): split when the graph is built
-      return { entry: { ...base, kind: 'goal', year: place.year!, data: result.value as GoalData }, messages };
+      return { entry: { ...base, kind: 'goal', year: place.year!, data: result.value as GoalData }, messages, warnings };
   }
 }

@@ -1,5 +1,5 @@
 import type { Root } from 'hast';
-import type { Entry, Source } from './entries.js';
+import type { Entry, FileWarning, Source } from './entries.js';
 import { deepFreeze } from './freeze.js';
 import { parseFrontMatter, parseYamlFile } from './front-matter.js';
 import type { SourceFile } from './load.js';
@@ -11,15 +11,21 @@ import type { SourceFile } from './load.js';
  * always made fresh from the file.
  */
 
-export type EntryRecord =
+export type EntryRecord = (
   | { kind: 'site'; data: unknown }
-  | { kind: Exclude<Entry['kind'], 'site'>; slug: string; year?: number; data: unknown; body: Root; blocks?: Root[] };
+  | { kind: Exclude<Entry['kind'], 'site'>; slug: string; year?: number; data: unknown; body: Root; blocks?: Root[] }
+) & {
+  /** The file's warnings, which a valid file may have: kept with it, so a file from the cache still has them. */
+  warnings?: FileWarning[];
+};
 
 const recordKinds = new Set<string>(['site', 'area', 'report', 'goal', 'project', 'news', 'newsletter', 'page', 'accessibility']);
 
-export function toRecord(entry: Entry): EntryRecord {
-  if (entry.kind === 'site') return { kind: 'site', data: entry.data };
+export function toRecord(entry: Entry, warnings?: readonly FileWarning[]): EntryRecord {
+  const noted = warnings && warnings.length > 0 ? { warnings: [...warnings] } : {};
+  if (entry.kind === 'site') return { kind: 'site', data: entry.data, ...noted };
   return {
+    ...noted,
     kind: entry.kind,
     slug: entry.slug,
     year: 'year' in entry ? entry.year : undefined,

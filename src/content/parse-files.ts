@@ -36,7 +36,7 @@ export async function parseFiles(
   const results: (ParseResult | undefined)[] = cached.map((record, index) => {
     if (!record) return undefined;
     try {
-      return { entry: fromRecord(record, sources[index]!), messages: [] };
+      return fromCache(record, sources[index]!);
     } catch {
       return undefined; // a record from a damaged cache: parse the file
     }
@@ -53,17 +53,22 @@ export async function parseFiles(
     offloaded.forEach((index, position) => {
       const record = records?.[position];
       // a file with problems (or every file, when the worker failed) is parsed here, where its messages belong
-      results[index] = record ? { entry: fromRecord(record, sources[index]!), messages: [] } : parseEntry(sources[index]!);
+      results[index] = record ? fromCache(record, sources[index]!) : parseEntry(sources[index]!);
     });
   }
 
   if (cache) {
     for (const index of missing) {
       const result = results[index]!;
-      if (result.entry && result.messages.length === 0) cache.put(addresses[index]!, toRecord(result.entry));
+      if (result.entry && result.messages.length === 0) cache.put(addresses[index]!, toRecord(result.entry, result.warnings));
     }
   }
   return { results: results as ParseResult[], stats: { cached: sources.length - missing.length, parsed: missing.length, inWorker } };
+}
+
+/** A valid file's parse result from its record (the cache's or a worker's). */
+function fromCache(record: EntryRecord, source: SourceFile): ParseResult {
+  return { entry: fromRecord(record, source), messages: [], ...(record.warnings ? { warnings: record.warnings } : {}) };
 }
 
 /** The worker's records, or undefined when it could not do its part (the main thread then does). */

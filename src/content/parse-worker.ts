@@ -11,6 +11,6 @@ import type { SourceFile } from './load.js';
 const sources = workerData as SourceFile[];
 const records: (EntryRecord | null)[] = sources.map((source) => {
   const result = parseEntry(source);
-  return result.entry && result.messages.length === 0 ? toRecord(result.entry) : null;
+  return result.entry && result.messages.length === 0 ? toRecord(result.entry, result.warnings) : null;
 });
 parentPort!.postMessage(records);

@@ -47,7 +47,7 @@ export function suggestField(unknown: string, allowed: readonly string[]): strin
   return bestDistance <= Math.max(1, Math.floor(unknown.length / 3)) ? best : undefined;
 }
 
-function editDistance(a: string, b: string): number {
+export function editDistance(a: string, b: string): number {
   const row = Array.from({ length: b.length + 1 }, (_, index) => index);
   for (let i = 1; i <= a.length; i++) {
     let diagonal = row[0]!;

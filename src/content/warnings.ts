@@ -1,5 +1,7 @@
 import { VFileMessage } from 'vfile-message';
 import type { RuleId } from '../errors.js';
+import type { Entry, FileWarning } from './entries.js';
+import { knownFolderList, unreadPlaces } from './folders.js';
 import type { ContentGraph } from './graph.js';
 import type { Point } from './problems.js';
 
@@ -49,4 +51,61 @@ export function contentWarnings(graph: ContentGraph, today: string, siteFile = '
     ];
   }
   return [];
+}
+
+/** A parsed content file, as the session holds it. */
+export interface ParsedFileWarnings {
+  contentPath: string;
+  /** The path messages use (relative to the working folder). */
+  path: string;
+  result: { entry?: Entry; warnings?: readonly FileWarning[] };
+}
+
+const sameTitle = (a: string, b: string) => a.localeCompare(b, 'sv', { sensitivity: 'accent' }) === 0;
+
+/**
+ * What the content of a site that builds still leaves to see to: each file's own warnings
+ * (placeholders in drafts, empty sections), a site without a menu, and folders and files in the
+ * content folder that verksam does not read.
+ */
+export function siteWarnings(files: readonly ParsedFileWarnings[], graph: ContentGraph): VFileMessage[] {
+  const { indicatorSection } = graph.site.report;
+  const messages: VFileMessage[] = [];
+  for (const { path, result } of files) {
+    const entry = result.entry;
+    // a goal's indicator section may be a bare heading: the indicator table from its front matter goes there
+    const tableHeading = entry?.kind === 'goal' && entry.data.indicators.length > 0 ? indicatorSection : undefined;
+    for (const found of result.warnings ?? []) {
+      if (tableHeading && found.heading?.level === 2 && sameTitle(found.heading.title, tableHeading)) continue;
+      messages.push(warning(path, found.ruleId, found.reason, found.place));
+    }
+  }
+  const site = files.find((file) => file.contentPath === 'site.yaml');
+  if (site && graph.site.navigation.length === 0) {
+    const place = site.result.entry?.source.locate(['navigation'], { key: true });
+    messages.push(
+      warning(
+        site.path,
+        'missing-navigation',
+        'Webbplatsen får ingen meny, eftersom site.yaml inte har någon navigation. Lägg till navigation: en lista med title och url för varje sida som ska synas i menyn (t.ex. title: Nyheter, url: /nyheter/).',
+        place,
+      ),
+    );
+  }
+  const root = site ? site.path.slice(0, site.path.length - site.contentPath.length) : contentRoot(files);
+  for (const place of unreadPlaces(files.map((file) => file.contentPath))) {
+    const what = place.folder ? `Mappen "${place.name}/"` : `Filen "${place.name}"`;
+    const advice = place.suggestion
+      ? ` Menade du "${place.suggestion}/"? Flytta filerna dit.`
+      : ` verksam läser ${knownFolderList} samt site.yaml och tillganglighet.md; flytta det som ska publiceras dit, eller ta bort ${place.folder ? 'mappen' : 'filen'}.`;
+    const lost = place.folder ? 'inget i den kommer med på webbplatsen' : 'den kommer inte med på webbplatsen';
+    messages.push(warning(`${root}${place.name}${place.folder ? '/' : ''}`, 'unread-folder', `${what} läses inte av verksam: ${lost}.${advice}`));
+  }
+  return messages;
+}
+
+/** The content folder's path as messages show it ("content/"), from any file in it. */
+function contentRoot(files: readonly ParsedFileWarnings[]): string {
+  const file = files[0];
+  return file ? file.path.slice(0, file.path.length - file.contentPath.length) : '';
 }

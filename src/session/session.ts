@@ -8,6 +8,7 @@ import type { EntryBodies } from '../content/bodies.js';
 import { withBaseUrl, type ContentGraph } from '../content/graph.js';
 import { todayInSweden } from '../format/dates.js';
 import { sortMessages } from '../content/problems.js';
+import { siteWarnings } from '../content/warnings.js';
 import { createExtras, type Extra, type ExtraContext, type ExtraFile } from '../extras/index.js';
 import type { ImageVariants } from '../extras/images.js';
 import { isIndexed, SearchIndexer, type SearchMemory } from '../extras/search.js';
@@ -56,6 +57,8 @@ export interface SessionOptions {
 export interface UpdateResult {
   /** Every problem of the current content; when there are any, the output is the last good one. */
   messages: VFileMessage[];
+  /** What the content leaves to see to without stopping the build (content/warnings.ts); none when there are problems. */
+  warnings: VFileMessage[];
   /** The graph of the current content, when it is valid. */
   graph?: ContentGraph;
   routes?: Route[];
@@ -185,7 +188,8 @@ export class BuildSession {
 
       // output: the update is good and becomes the current one
       this.cache.filledBy(['pages', 'search']);
-      return { messages: [], graph, routes, rendered, ...this.replaceOutput(pages, added) };
+      const warnings = siteWarnings([...this.files.all()].map(([contentPath, file]) => ({ contentPath, path: file.path, result: file.result })), graph);
+      return { messages: [], warnings: sortMessages(warnings), graph, routes, rendered, ...this.replaceOutput(pages, added) };
     } finally {
       await search?.dispose();
     }
@@ -252,6 +256,6 @@ export class BuildSession {
   private failure(messages: VFileMessage[]): UpdateResult {
     // after a failure the next update builds the graph anew, whatever it changes
     this.last = undefined;
-    return { messages: sortMessages(messages), changed: [], removed: [], rendered: 0 };
+    return { messages: sortMessages(messages), warnings: [], changed: [], removed: [], rendered: 0 };
   }
 }

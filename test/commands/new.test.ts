@@ -4,6 +4,7 @@ import { dirname, join } from 'node:path';
 import { parse } from 'yaml';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseEntry } from '../../src/content/entries.js';
+import { placeholderCatalogue } from '../../src/content/placeholders.js';
 import { fileText, planNewFile, summariseContent, type ContentSummary, type NewRequest } from '../../src/commands/new.js';
 import { todayInSweden } from '../../src/format/dates.js';
 import { runCli, snapshot, useFixtureCopies } from '../support/cli.js';
@@ -17,6 +18,9 @@ function frontMatter(text: string): Record<string, unknown> {
   if (!match) throw new Error(`no front matter in:\n${text}`);
   return parse(match[1]!) as Record<string, unknown>;
 }
+
+/** A file as the editor leaves it: every placeholder replaced by a sentence of real text. */
+const withRealText = (text: string) => placeholderCatalogue.reduce((result, placeholder) => result.replace(placeholder.text, 'Riktig text.'), text);
 
 const hostileTitle = 'Kalla: "Ö" – 50 år?';
 
@@ -100,13 +104,22 @@ describe('planNewFile (pure)', () => {
     expect(plan.text).toContain('\n    # earlier: {2019: 3} ');
     // every example line, uncommented: the file is still valid and has every field of the guide
     const uncommented = plan.text.replace(/^(\s*)# (id|target|unit|outcome|earlier|better|result|status|comment|source): /gm, '$1$2: ');
-    const { entry, messages } = parseEntry({ path: plan.contentPath, contentPath: plan.contentPath, text: uncommented });
+    // the example texts are placeholders, refused until replaced; nothing else is wrong
+    const refused = parseEntry({ path: plan.contentPath, contentPath: plan.contentPath, text: uncommented });
+    expect(refused.messages.map((message) => `${message.ruleId} ${/^(Fältet "[^"]+"|Texten)/.exec(message.reason)?.[0]}`)).toEqual([
+      'placeholder-text Fältet "indicators[0].text"',
+      'placeholder-text Fältet "indicators[0].comment"',
+      'placeholder-text Fältet "indicators[0].source"',
+      'placeholder-text Texten',
+      'placeholder-text Texten',
+    ]);
+    const { entry, messages } = parseEntry({ path: plan.contentPath, contentPath: plan.contentPath, text: withRealText(uncommented) });
     expect(messages).toEqual([]);
     if (entry?.kind !== 'goal') throw new Error('expected a goal');
     expect(entry.data.id).toBe('namn-pa-malet');
     expect(entry.data.indicators).toEqual([
       {
-        text: expect.stringMatching(/^Skriv vad som mäts/),
+        text: expect.stringMatching(/^Riktig text/),
         id: 'natverkstraffar',
         target: 4,
         unit: 'träffar',
@@ -123,7 +136,7 @@ describe('planNewFile (pure)', () => {
     const report = planned({ type: 'rapport', year: 2021 });
     expect(report.text).toContain('\n# plan: true ');
     const plan2 = report.text.replace('\n# plan: true ', '\nplan: true ');
-    const parsed = parseEntry({ path: report.contentPath, contentPath: report.contentPath, text: plan2 });
+    const parsed = parseEntry({ path: report.contentPath, contentPath: report.contentPath, text: withRealText(plan2) });
     expect(parsed.messages).toEqual([]);
     expect(parsed.entry?.kind === 'report' && parsed.entry.data.plan).toBe(true);
   });
@@ -219,7 +232,7 @@ describe('fileText, todayInSweden, summariseContent', () => {
 });
 
 describe('verksam new (command line)', () => {
-  it('creates every type with valid front matter, and the site builds with them', async () => {
+  it('creates every type with valid front matter; check refuses exactly their placeholders, and the site builds once they are replaced', async () => {
     const { content, cwd } = await site();
     const created = [
       [['nyhet', hostileTitle, '--area', 'skola'], 'content/nyheter/kalla-o-50-ar.md'],
@@ -244,6 +257,36 @@ describe('verksam new (command line)', () => {
     expect(await read('content/verksamhetsberattelse/2021/index.md')).toEqual({ title: 'Verksamhetsberättelse 2021', published: '2024-05-01' });
     expect(await read('content/omraden/social-valfard.md')).toMatchObject({ title: 'Social välfärd', order: 3 });
 
+    // placeholder text is never published: check refuses exactly the placeholders, each where it stands (the draft's only warn)
+    const refused = await runCli(['check', '--content', 'content', '--now', '2026-06-01', '--format', 'json'], cwd);
+    expect(refused.code).toBe(1);
+    const report = JSON.parse(refused.stdout) as { problems: { file: string; line: number; rule: string; message: string }[] };
+    expect(report.problems.map((problem) => `${problem.file} ${problem.rule} ${/^(Fältet "[^"]+"|Texten)/.exec(problem.message)?.[0]}`)).toEqual([
+      'content/omraden/social-valfard.md placeholder-text Fältet "summary"',
+      'content/omraden/social-valfard.md placeholder-text Texten',
+      'content/projekt/las-mer.md placeholder-text Fältet "summary"',
+      'content/projekt/las-mer.md placeholder-text Texten',
+      'content/verksamhetsberattelse/2020/mal-03.md placeholder-text Fältet "indicators[0].text"',
+      'content/verksamhetsberattelse/2020/mal-03.md placeholder-text Texten',
+      'content/verksamhetsberattelse/2020/mal-03.md placeholder-text Texten',
+      'content/verksamhetsberattelse/2021/index.md placeholder-text Texten',
+    ]);
+    for (const problem of report.problems) {
+      const line = (await readFile(join(cwd, problem.file), 'utf8')).split('\n')[problem.line - 1]!;
+      expect(placeholderCatalogue.some((placeholder) => line.includes(placeholder.text)), `${problem.file}:${problem.line}: ${line}`).toBe(true);
+    }
+
+    // the editor writes real text in place of each placeholder: now the site checks and builds
+    let replaced = 0;
+    for (const [, path] of created) {
+      let text = await readFile(join(cwd, path), 'utf8');
+      for (const placeholder of placeholderCatalogue) {
+        text = text.replace(placeholder.text, () => `Riktig text nummer ${++replaced}.`);
+      }
+      await writeFile(join(cwd, path), text);
+    }
+    // eight refused, two in the draft, two in the goal's commented examples
+    expect(replaced).toBe(12);
     const check = await runCli(['check', '--content', 'content', '--now', '2026-06-01'], cwd);
     expect(check.stderr).toBe('');
     expect(check.code).toBe(0);
@@ -253,9 +296,10 @@ describe('verksam new (command line)', () => {
     for (const page of ['projekt/las-mer', 'verksamhetsberattelse/2020/mal-3', 'verksamhetsberattelse/2021', 'omraden/social-valfard']) {
       expect(existsSync(join(cwd, 'dist', page, 'index.html')), page).toBe(true);
     }
-    // the example indicator is in the goal's table, where its section would be
+    // the indicator is in the goal's table, where its section would be
     const goal = await readFile(join(cwd, 'dist', 'verksamhetsberattelse', '2020', 'mal-3', 'index.html'), 'utf8');
-    expect(goal).toMatch(/id="indikatorer"[\s\S]*<table class="indicator-table[^"]*">[\s\S]*Skriv vad som mäts[\s\S]*id="uppfoljning"/);
+    expect(goal).toMatch(/id="indikatorer"[\s\S]*<table class="indicator-table[^"]*">[\s\S]*Riktig text nummer \d+\.[\s\S]*id="uppfoljning"/);
+    expect(goal).not.toContain('Skriv ');
     // a draft is checked but never published
     expect(existsSync(join(cwd, 'dist', 'nyheter', '2024'))).toBe(false);
     expect(await readdir(join(content, 'nyheter'))).toContain('kalla-o-50-ar.md');
@@ -270,8 +314,18 @@ describe('verksam new (command line)', () => {
     }
     const created = await runCli(['new', 'mal', '--year', '2020', 'Alla ska läsa.', '--content', 'content'], cwd);
     expect(created.code).toBe(0);
+    const goal = join(content, 'verksamhetsberattelse', '2020', 'mal-03.md');
+    expect(await readFile(goal, 'utf8')).toContain('## Bakgrund\n\nSkriv avsnittet Bakgrund här.\n\n## Resultat\n\nSkriv avsnittet Resultat här.\n');
+    // the sections of the organisation's own have placeholders too, refused where they stand
+    const refused = await runCli(['check', '--content', 'content', '--now', '2026-06-01'], cwd);
+    expect(refused.stderr).not.toContain('saknar avsnittet');
+    expect(refused.stderr.match(/^content\/verksamhetsberattelse\/2020\/mal-03\.md:\d+:\d+  fel  .*\[placeholder-text\]$/gm)).toHaveLength(3);
+    expect(refused.stderr).toContain('Texten: platshållaren "Skriv avsnittet … här" står kvar');
+    expect(refused.code).toBe(1);
+    await writeFile(goal, withRealText((await readFile(goal, 'utf8')).replace('Skriv avsnittet Bakgrund här.', 'Bakgrunden.').replace('Skriv avsnittet Resultat här.', 'Resultatet.')));
     const check = await runCli(['check', '--content', 'content', '--now', '2026-06-01'], cwd);
     expect(check.stdout + check.stderr).not.toContain('saknar avsnittet');
+    expect(check.stderr).toBe('');
     expect(check.code).toBe(0);
   });
 

@@ -168,7 +168,7 @@ describe('verksam check and the age of the assessment', () => {
   it('warns when a site has no statement at all, naming site.yaml', async () => {
     const dir = await writeSite({ 'site.yaml': siteYaml, 'omraden/a.md': area('A', 1) });
     const result = await checkContent({ contentDir: dir, cwd: dir });
-    expect(result.ok && result.warnings.map((warning) => `${warning.file} ${warning.ruleId}`)).toEqual(['site.yaml missing-accessibility-statement']);
+    expect(result.ok && result.warnings.map((warning) => `${warning.file} ${warning.ruleId}`)).toEqual(['site.yaml missing-accessibility-statement', 'site.yaml missing-navigation']);
     const fresh = await checkContent({ contentDir: fixture('basic'), cwd: fixture('basic'), today: '2026-06-01' });
     expect(fresh.ok && fresh.warnings).toEqual([]);
   });

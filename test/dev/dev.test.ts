@@ -277,6 +277,17 @@ describe('verksam dev', () => {
     expect(fixed.text).toContain('30 september 2020');
   });
 
+  it("lists a placeholder left by verksam new among the preview's problems, at its line", async () => {
+    await start();
+    await edit('projekt/gammalt.md', (text) => text.replace('summary: Ett avslutat projekt.', 'summary: Skriv en mening om vad projektet gör.'));
+    expect((await events!.next()).event).toBe('reload');
+    const page = await get('/projekt/gammalt/');
+    expect(page.text).toContain('id="verksam-problem"');
+    expect(page.text).toMatch(/projekt\/gammalt\.md:4:10/);
+    expect(page.text).toContain('platshållaren');
+    expect(page.text).toContain('Ett avslutat projekt.');
+  });
+
   it('keeps a template error on every page while content edits are applied, until the template is fixed', async () => {
     await start();
     await editTemplate('home.tsx', breakHome);
