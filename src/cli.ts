@@ -338,6 +338,10 @@ export async function main(argv: readonly string[]): Promise<number> {
   }
   const { positionals } = parsed;
   const values = withDefaults(parsed.values);
+  if (values.help) {
+    console.log(commandHelp(command));
+    return 0;
+  }
   if (command === 'help') {
     const about = positionals[1];
     if (about === undefined) {
@@ -349,10 +353,6 @@ export async function main(argv: readonly string[]): Promise<number> {
       return 2;
     }
     console.log(commandHelp(about));
-    return 0;
-  }
-  if (values.help) {
-    console.log(commandHelp(command));
     return 0;
   }
   const baseUrl = values['base-url'];
