@@ -141,7 +141,7 @@ undermapp (--base-url https://exempel.github.io/webbplats/) visas under samma un
     examples: ['verksam build && verksam serve', 'verksam serve --port 8081', 'verksam serve --out /tmp/webbplats'],
     exits: { 0: 'avslutad med Ctrl+C', 2: 'mappen är ingen byggd webbplats, eller porten används redan', 3: true },
   },
-  // init: { … }, import: { … }
+  // `init` and `import` go here, one entry each, like the ones above
   help: {
     summary: 'Visar hjälpen för ett kommando.',
     args: '[kommando]',
@@ -369,7 +369,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     }
   }
   const port = Number(values.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+  if (!/^\d+$/.test(values.port) || port > 65535) {
     console.error(`--port måste vara ett portnummer, inte "${values.port}".`);
     return 2;
   }
