@@ -8,9 +8,10 @@ import { register } from 'tsx/esm/api';
 
 register({ tsconfig: fileURLToPath(new URL('../tsconfig.json', import.meta.url)) });
 try {
-  await import('../src/cli.ts');
+  const { main } = await import('../src/cli.ts');
+  process.exitCode = await main(process.argv.slice(2));
 } catch (error) {
-  // the command line itself did not load (src/cli.ts handles everything after): still a sentence and exit code 3
+  // the command line itself did not load, or failed outside what main answers: still a sentence and exit code 3
   const { describeInternalError } = await import('../src/internal-error.ts').catch(() => ({ describeInternalError: (e) => `verksam: internt fel: ${e?.message ?? e}` }));
   const debug = process.env.VERKSAM_DEBUG && process.env.VERKSAM_DEBUG !== '0';
   console.error(debug && error?.stack ? `${describeInternalError(error)}\n${error.stack}` : describeInternalError(error));

@@ -1,5 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { access } from 'node:fs/promises';
 import { relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { NewRequest } from './commands/new.js';
 import { defaults } from './config.js';
@@ -7,6 +9,7 @@ import { ContentError } from './content/problems.js';
 import { calendarDate } from './content/schemas.js';
 import { describeFileSystemError } from './errors.js';
 import { baseUrlProblem } from './format/base-url.js';
+import { nearestWord } from './format/nearest-word.js';
 import { describeInternalError } from './internal-error.js';
 import { formatMessages, formatWarnings } from './report.js';
 import { checkOutputDir } from './write/output-dir.js';
@@ -15,107 +18,383 @@ import { OutputError } from './write/output-error.js';
 // Each command's own modules are imported when it runs: a bug in a template (a syntax error)
 // then breaks the commands that render, with a sentence naming the template, never --help or new.
 
-const usage = `Användning:
-  verksam build [--content MAPP] [--out MAPP] [--replace-out] [--base-url URL] [--now ÅÅÅÅ-MM-DD]
-                [--no-pdf] [--no-search] [--no-cache]
-                                                                 bygger webbplatsen, med verksamhetsberättelsen som PDF
-  verksam check [--content MAPP] [--format json]                 kontrollerar innehåll och länkar utan att skriva något
-  verksam new <typ> "<titel>" [--area OMRÅDE] [--content MAPP]   skapar en ny innehållsfil med platshållartext att ersätta
-  verksam init [MAPP] [--verksam KÄLLA]                          startar en ny webbplats med exempelinnehåll i en ny eller tom mapp
-  verksam dev [--content MAPP] [--port 8080]                     förhandsvisning som uppdateras när du sparar
-  verksam newsletter <namn> [--content MAPP] [--out MAPP] [--base-url URL] [--now ÅÅÅÅ-MM-DD]
-                                                                 bygger webbplatsen och visar nyhetsbrevets e-postfiler och storlek
-  verksam import <fil> [--kind rapport|nyheter] [--year ÅR] [--content MAPP]
-                                                                 gör en Word- eller textfil till innehållsfiler, skriver aldrig över
+/*
+ * Every command and every flag is described once, below; parsing, refusing a flag a command does
+ * not take, and each command's help text are all made from these two tables, so the help can
+ * never list a flag the command refuses or leave out one it takes. A new command is one entry in
+ * `commands` (and its branch in `main`); a new flag is one entry in `options`.
+ */
 
-  Typer för new:
-    nyhet "Rubrik" [--area OMRÅDE …]         nyheter/<namn>.md, som utkast (draft: true)
-    projekt "Namn" [--area OMRÅDE]           projekt/<namn>.md
-    mal --year ÅR "Målet" [--area OMRÅDE]    verksamhetsberattelse/<år>/mal-<nr>.md, nästa lediga nummer
-    rapport ÅR ["Titel"]                     verksamhetsberattelse/<år>/index.md
-    omrade "Namn"                            omraden/<namn>.md, sist i ordningen
-  Utan --area får ett projekt eller mål det första området; new skriver aldrig över en fil.
+interface OptionSpec {
+  type: 'string' | 'boolean';
+  /** What the value is called in the help: MAPP, URL, ÅÅÅÅ-MM-DD. */
+  value?: string;
+  multiple?: boolean;
+  short?: string;
+  /** The value when the flag is not given. */
+  default?: string;
+  /** How the help says the default when it is not a plain value. */
+  defaultText?: string;
+  /** What the flag does, in Swedish. */
+  text: string;
+}
 
-  --content   innehållsmappen (standard: ${defaults.contentDir})
-  --out       utdatamappen, ersätts i sin helhet (standard: ${defaults.outDir}); en mapp med filer som
-              verksam inte skrev ersätts bara med --replace-out
-  --replace-out  ersätt utdatamappen även om den har andra filer (aldrig innehålls-, arbets- eller
-              hemmappen eller ett git-förråd)
-  --base-url  adressen webbplatsen publiceras på (standard: baseUrl i site.yaml)
-  --format    json: problemen som JSON på standard ut, för redigeringsverktyg (standard: text)
-  --area      områdets namn, som filnamnet i omraden/ utan .md (t.ex. av-media)
-  --year      året för verksamhetsberättelsen
-  --kind      rapport eller nyheter: vad import gör av filen (standard: rapport om texten har rader som "Mål 1")
-  --date      datum i stället för dagens, ÅÅÅÅ-MM-DD
-  --port      porten för förhandsvisningen (standard: 8080)
-  --verksam   var webbplatsens package.json hämtar verksam (standard: verksams git-förråd, samma version)
-  --now       gör som om dagens datum vore ÅÅÅÅ-MM-DD (vad som räknas som publicerat)
-  --no-pdf    skapa ingen PDF av verksamhetsberättelsen (den kräver Chromium, ${defaults.chromiumPath}
-              eller VERKSAM_CHROMIUM)
-  --no-search bygg inget sökindex (snabbare; sökningen fungerar då inte)
-  --no-cache  läs och skriv inte ${defaults.cacheDir}/, där tolkade filer och färdiga sidor sparas
-              mellan byggen (mappen kan alltid tas bort)
+export const options = {
+  content: { type: 'string', value: 'MAPP', default: defaults.contentDir, text: 'innehållsmappen' },
+  out: {
+    type: 'string',
+    value: 'MAPP',
+    default: defaults.outDir,
+    text: 'utdatamappen, ersätts i sin helhet; en mapp med filer som verksam inte skrev ersätts bara med --replace-out',
+  },
+  'replace-out': { type: 'boolean', text: 'ersätt utdatamappen även om den har andra filer (aldrig innehålls-, arbets- eller hemmappen eller ett git-förråd)' },
+  'base-url': { type: 'string', value: 'URL', defaultText: 'baseUrl i site.yaml', text: 'adressen webbplatsen publiceras på' },
+  now: { type: 'string', value: 'ÅÅÅÅ-MM-DD', defaultText: 'dagens datum', text: 'gör som om dagens datum vore ÅÅÅÅ-MM-DD (vad som räknas som publicerat)' },
+  'no-pdf': { type: 'boolean', text: `skapa ingen PDF av verksamhetsberättelsen (den kräver Chromium, ${defaults.chromiumPath} eller VERKSAM_CHROMIUM)` },
+  'no-search': { type: 'boolean', text: 'bygg inget sökindex (snabbare; sökningen fungerar då inte)' },
+  'no-cache': { type: 'boolean', text: `läs och skriv inte ${defaults.cacheDir}/, där tolkade filer och färdiga sidor sparas mellan byggen (mappen kan alltid tas bort)` },
+  format: { type: 'string', value: 'FORMAT', default: 'text', text: 'json: problemen som JSON på standard ut, för redigeringsverktyg; text: för människor' },
+  area: { type: 'string', value: 'OMRÅDE', multiple: true, defaultText: 'det första området', text: 'områdets namn, som filnamnet i omraden/ utan .md (t.ex. av-media); kan anges flera gånger för en nyhet' },
+  year: { type: 'string', value: 'ÅR', text: 'verksamhetsberättelsens år, fyra siffror' },
+  date: { type: 'string', value: 'ÅÅÅÅ-MM-DD', defaultText: 'dagens datum', text: 'datum att skriva i filen' },
+  port: { type: 'string', value: 'PORT', default: '8080', text: 'porten; 0 väljer en ledig' },
+  host: { type: 'string', value: 'ADRESS', default: '127.0.0.1', text: 'adressen servern lyssnar på; 0.0.0.0 visar webbplatsen för andra i nätverket' },
+  kind: {
+    type: 'string',
+    value: 'TYP',
+    defaultText: 'rapport om texten har rader som "Mål 1", annars nyheter',
+    text: 'rapport eller nyheter: vad filen ska bli',
+  },
+  verksam: { type: 'string', value: 'KÄLLA', defaultText: 'verksams git-förråd, samma version', text: 'var webbplatsens package.json hämtar verksam (en git-adress, en version eller en .tgz-fil)' },
+  help: { type: 'boolean', short: 'h', text: 'visar den här hjälpen' },
+  version: { type: 'boolean', short: 'v', text: 'visar verksams version' },
+} as const satisfies Record<string, OptionSpec>;
 
-  Slutkoder:
-    0  klart
-    1  innehållet har fel: rätta filerna som nämns
-    2  kommandot kunde inte köras som det angavs: okänd flagga, fel värde, en mapp som saknas,
-       inte får ersättas eller inte går att skriva till
-    3  internt fel i verksam eller en mall, inte i innehållet (VERKSAM_DEBUG=1 visar detaljer)`;
+export type OptionName = keyof typeof options;
+type ExitCode = 0 | 1 | 2 | 3;
 
-/** The options each command takes; any other is a wrong argument. */
-const commandOptions: Readonly<Record<string, readonly string[]>> = {
-  build: ['content', 'out', 'replace-out', 'base-url', 'now', 'no-pdf', 'no-search', 'no-cache'],
-  check: ['content', 'format', 'now', 'no-cache'],
-  dev: ['content', 'port', 'now', 'no-cache'],
-  new: ['content', 'area', 'year', 'date'],
-  init: ['verksam'],
-  newsletter: ['content', 'out', 'replace-out', 'base-url', 'now'],
-  import: ['content', 'kind', 'year'],
+export interface CommandSpec {
+  /** What the command does, one Swedish sentence. */
+  summary: string;
+  /** Its arguments in the usage line, e.g. `<typ> "<titel>"`. */
+  args?: string;
+  /** The flags it takes besides --help; any other is refused. */
+  flags: readonly OptionName[];
+  /** A flag's meaning for this command, where it differs from the general one in `options`. */
+  flagText?: Partial<Record<OptionName, string>>;
+  /** More to know, printed after the flags. */
+  details?: string;
+  examples: readonly string[];
+  /** The exit codes it can end with; the meaning is `exitMeaning`'s unless given here. */
+  exits: Partial<Record<ExitCode, string | true>>;
+}
+
+const exitMeaning: Readonly<Record<ExitCode, string>> = {
+  0: 'klart',
+  1: 'innehållet har fel: rätta filerna som nämns',
+  2: 'kommandot kunde inte köras som det angavs: okänd flagga, fel värde, en mapp som saknas, inte får ersättas eller inte går att skriva till',
+  3: 'internt fel i verksam eller en mall, inte i innehållet (VERKSAM_DEBUG=1 visar detaljer)',
 };
 
-/** argv → command; the only place that prints or decides exit codes (0 ok, 1 content, 2 command, 3 bug; see usage). */
+export const commands = {
+  build: {
+    summary: 'Bygger hela webbplatsen till utdatamappen, med sökindex och verksamhetsberättelsen som PDF.',
+    flags: ['content', 'out', 'replace-out', 'base-url', 'now', 'no-pdf', 'no-search', 'no-cache'],
+    details: 'Bygget skriver en helt ny utdatamapp eller lämnar den gamla orörd; innehållsfilerna ändras aldrig.',
+    examples: ['verksam build', 'verksam build --base-url https://exempel.github.io/webbplats/', 'verksam build --no-pdf --out /tmp/webbplats'],
+    exits: { 0: true, 1: true, 2: true, 3: true },
+  },
+  check: {
+    summary: 'Kontrollerar innehållet och alla interna länkar utan att skriva något.',
+    flags: ['content', 'format', 'now', 'no-cache'],
+    examples: ['verksam check', 'verksam check --format json'],
+    exits: { 0: 'innehållet är giltigt (varningar kan finnas)', 1: true, 2: true, 3: true },
+  },
+  new: {
+    summary: 'Skapar en ny innehållsfil med platshållartext att ersätta.',
+    args: '<typ> "<titel>"',
+    flags: ['content', 'area', 'year', 'date'],
+    details: `Typer:
+  nyhet "Rubrik" [--area OMRÅDE …]         nyheter/<namn>.md, som utkast (draft: true)
+  projekt "Namn" [--area OMRÅDE]           projekt/<namn>.md
+  mal --year ÅR "Målet" [--area OMRÅDE]    verksamhetsberattelse/<år>/mal-<nr>.md, nästa lediga nummer
+  rapport ÅR ["Titel"]                     verksamhetsberattelse/<år>/index.md
+  omrade "Namn"                            omraden/<namn>.md, sist i ordningen
+new skriver aldrig över en fil.`,
+    examples: ['verksam new nyhet "Ny läsfrämjare anställd" --area skola', 'verksam new mal --year 2022 "Fler elever läser"', 'verksam new rapport 2022'],
+    exits: { 0: true, 1: 'filen finns redan, eller innehållet behövs för att skapa den saknas (t.ex. området)', 2: true, 3: true },
+  },
+  dev: {
+    summary: 'Förhandsvisar webbplatsen, med utkast, och uppdaterar sidan när du sparar en fil.',
+    flags: ['content', 'port', 'now', 'no-cache'],
+    flagText: { port: 'porten för förhandsvisningen; 0 väljer en ledig' },
+    details: 'Förhandsvisningen visas på http://127.0.0.1:PORT/ tills du trycker Ctrl+C. Fel i innehållet visas på sidorna.',
+    examples: ['verksam dev', 'verksam dev --port 8081'],
+    exits: { 0: 'avslutad med Ctrl+C', 2: true, 3: true },
+  },
+  newsletter: {
+    summary: 'Bygger webbplatsen och visar var nyhetsbrevets e-postfiler finns och hur stora de är.',
+    args: '<namn>',
+    flags: ['content', 'out', 'replace-out', 'base-url', 'now'],
+    examples: ['verksam newsletter 2021-05'],
+    exits: { 0: true, 1: 'innehållet har fel, eller e-postversionen är så stor att Gmail klipper den', 2: true, 3: true },
+  },
+  serve: {
+    summary: 'Visar den byggda webbplatsen, med sökning, på en lokal adress så som den blir publicerad.',
+    flags: ['out', 'port', 'host'],
+    flagText: { out: 'mappen med den byggda webbplatsen' },
+    details: `Kör verksam build först; serve bygger inget och visar inga utkast. En webbplats byggd för en
+undermapp (--base-url https://exempel.github.io/webbplats/) visas under samma undermapp.`,
+    examples: ['verksam build && verksam serve', 'verksam serve --port 8081', 'verksam serve --out /tmp/webbplats'],
+    exits: { 0: 'avslutad med Ctrl+C', 2: 'mappen är ingen byggd webbplats, eller porten används redan', 3: true },
+  },
+  init: {
+    summary: 'Startar en ny webbplats med exempelinnehåll i en ny eller tom mapp.',
+    args: '[MAPP]',
+    flags: ['verksam'],
+    details: `Skriver content/ (site.yaml med kommentarer, meny, ett område, en verksamhetsberättelse med ett mål,
+en nyhet och tillgänglighetsredogörelsen), package.json, .gitignore, publiceringsflödet och en README.
+Allt innehåll är exempeltext som klarar alla kontroller; byt den mot er egen. Utan MAPP: den här mappen.
+init skriver bara i en ny eller tom mapp och skriver aldrig över en fil.`,
+    examples: ['verksam init min-webbplats', 'verksam init min-webbplats --verksam ../verksam-0.1.0.tgz'],
+    exits: { 0: true, 2: 'mappen är inte tom, är en fil eller går inte att skriva till', 3: true },
+  },
+  import: {
+    summary: 'Gör innehållsfiler av ett Word-dokument (.docx) eller en textfil: en verksamhetsberättelse eller ett nyhetsarkiv.',
+    args: '<fil>',
+    flags: ['content', 'kind', 'year'],
+    flagText: { year: 'verksamhetsberättelsens år, fyra siffror (standard: året på dokumentets första rad)' },
+    details: `Skriver aldrig över en fil. Skriver ut en flyttrapport: vad du behöver fylla i (datum, områden,
+bedömningar) och vad som ser trasigt ut i källan (hopskrivna ord, talstreck, länktexter som "klicka här").`,
+    examples: ['verksam import verksamhetsberattelse-2019.docx', 'verksam import nyhetsarkiv.txt --kind nyheter'],
+    exits: {
+      0: true,
+      1: 'det finns redan en verksamhetsberättelse för året, eller innehållet som behövs saknas',
+      2: 'filen saknas eller går inte att läsa som angivet (t.ex. en .doc eller en lösenordsskyddad fil)',
+      3: true,
+    },
+  },
+  help: {
+    summary: 'Visar hjälpen för ett kommando.',
+    args: '[kommando]',
+    flags: [],
+    examples: ['verksam help build'],
+    exits: { 0: true, 2: 'okänt kommando' },
+  },
+} as const satisfies Record<string, CommandSpec>;
+
+export type CommandName = keyof typeof commands;
+
+const isCommand = (name: string): name is CommandName => Object.hasOwn(commands, name);
+
+/** The flags a command accepts: its own and --help. */
+export function flagsOf(command: CommandName): readonly OptionName[] {
+  return [...(commands[command] as CommandSpec).flags, 'help'];
+}
+
+/** Swedish words an editor may reach for first. */
+const synonyms: Readonly<Record<string, CommandName>> = {
+  bygg: 'build',
+  bygga: 'build',
+  kontrollera: 'check',
+  kolla: 'check',
+  ny: 'new',
+  skapa: 'new',
+  nyhetsbrev: 'newsletter',
+  visa: 'serve',
+  starta: 'init',
+  importera: 'import',
+  server: 'serve',
+  förhandsvisa: 'dev',
+  hjälp: 'help',
+};
+
+const flagLabel = (name: OptionName) => {
+  const spec: OptionSpec = options[name];
+  return `${'short' in spec && spec.short ? `-${spec.short}, ` : ''}--${name}${spec.value ? ` ${spec.value}` : ''}`;
+};
+
+const flagMeaning = (command: CommandSpec, name: OptionName) => {
+  const spec: OptionSpec = options[name];
+  const text = command.flagText?.[name] ?? spec.text;
+  const fallback = spec.defaultText ?? spec.default;
+  return fallback === undefined ? text : `${text} (standard: ${fallback})`;
+};
+
+/** "  label   text", the texts lined up in one column. */
+function columns(rows: readonly (readonly [string, string])[], indent = '  '): string {
+  const width = Math.max(...rows.map(([label]) => label.length)) + 2;
+  return rows.map(([label, text]) => `${indent}${label.padEnd(width)}${text}`).join('\n');
+}
+
+const indented = (text: string) => text.replace(/^/gm, '  ');
+
+function exitLines(exits: CommandSpec['exits']): string {
+  const codes = (Object.keys(exits) as `${ExitCode}`[]).map(Number) as ExitCode[];
+  return columns(codes.map((code) => [String(code), exits[code] === true ? exitMeaning[code] : (exits[code] as string)]));
+}
+
+/** `verksam <command> --help`. */
+export function commandHelp(name: CommandName): string {
+  const command: CommandSpec = commands[name];
+  const flags = flagsOf(name);
+  const synopsis = ['verksam', name, ...(command.args ? [command.args] : []), ...flags.filter((flag) => flag !== 'help').map((flag) => `[${flagLabel(flag).replace(/^-\w, /, '')}]`)];
+  return [
+    `verksam ${name}: ${command.summary}`,
+    '',
+    'Användning:',
+    indented(synopsis.join(' ')),
+    '',
+    'Flaggor:',
+    columns(flags.map((flag) => [flagLabel(flag), flagMeaning(command, flag)])),
+    ...(command.details ? ['', command.details] : []),
+    '',
+    'Exempel:',
+    indented(command.examples.join('\n')),
+    '',
+    'Slutkoder:',
+    exitLines(command.exits),
+  ].join('\n');
+}
+
+/** `verksam --help`: every command in a line. */
+export function generalHelp(): string {
+  const rows = (Object.keys(commands) as CommandName[]).map((name) => [name, (commands[name] as CommandSpec).summary] as const);
+  return [
+    `verksam ${version()}: bygger webbplatsen för verksamhetsberättelser, projekt, nyheter och nyhetsbrev.`,
+    '',
+    'Användning:',
+    '  verksam <kommando> [flaggor]',
+    '',
+    'Kommandon:',
+    columns(rows),
+    '',
+    'Flaggor:',
+    columns((['help', 'version'] as const).map((flag) => [flagLabel(flag), options[flag].text])),
+    '',
+    'verksam <kommando> --help (eller verksam help <kommando>) visar ett kommandos flaggor, exempel och slutkoder.',
+    '',
+    'Slutkoder:',
+    exitLines({ 0: true, 1: true, 2: true, 3: true }),
+  ].join('\n');
+}
+
+/** verksam's own version, from the package.json beside its sources, wherever it is run from. */
+export function version(): string {
+  const file = fileURLToPath(new URL('../package.json', import.meta.url));
+  return (JSON.parse(readFileSync(file, 'utf8')) as { version: string }).version;
+}
+
+/** Why `token` cannot be given to `command`, as a sentence; undefined when it can. */
+function flagProblem(command: CommandName, token: { name: string; rawName: string; value?: string; inlineValue?: boolean }): string | undefined {
+  const accepted = flagsOf(command);
+  const see = `verksam ${command} --help visar dess flaggor.`;
+  if (!(accepted as readonly string[]).includes(token.name)) {
+    const known = Object.hasOwn(options, token.name);
+    const guess = known ? undefined : nearestWord(token.name, accepted);
+    return `Flaggan ${token.rawName} ${known ? 'gäller inte för' : 'finns inte för'} "verksam ${command}".${guess ? ` Menade du --${guess}?` : ''} ${see}`;
+  }
+  const spec: OptionSpec = options[token.name as OptionName];
+  if (spec.type === 'string' && (token.value === undefined || (!token.inlineValue && token.value.startsWith('-')))) {
+    return `Flaggan ${token.rawName} behöver ett värde, t.ex. ${token.rawName} ${spec.value}. ${see}`;
+  }
+  if (spec.type === 'boolean' && token.inlineValue) return `Flaggan ${token.rawName} tar inget värde; skriv bara ${token.rawName}.`;
+  return undefined;
+}
+
+const seeHelp = (command: CommandName) => `verksam ${command} --help visar hur kommandot används.`;
+
+/** "Okänt kommando", with the likeliest meant one. */
+function unknownCommand(name: string): string {
+  const names = Object.keys(commands);
+  const guess = synonyms[name.toLowerCase()] ?? nearestWord(name, names);
+  return `Okänt kommando "${name}".${guess ? ` Menade du ${guess}?` : ''} Kommandona är ${names.join(', ')}; verksam --help visar vad de gör.`;
+}
+
+type ParsedValues = {
+  [K in OptionName]: (typeof options)[K] extends { multiple: true } ? string[] : (typeof options)[K] extends { type: 'boolean' } ? boolean : string;
+};
+type Values = Omit<ParsedValues, 'base-url' | 'now' | 'year' | 'date' | 'kind' | 'verksam'> & {
+  'base-url'?: string;
+  now?: string;
+  year?: string;
+  date?: string;
+  kind?: string;
+  verksam?: string;
+};
+
+const parseConfig = (names: readonly OptionName[]) =>
+  Object.fromEntries(
+    names.map((name) => {
+      const spec: OptionSpec = options[name];
+      return [name, { type: spec.type, ...(spec.short ? { short: spec.short } : {}), ...(spec.multiple ? { multiple: true } : {}) }];
+    }),
+  );
+
+/** The value of every flag, the given ones over the defaults. */
+function withDefaults(given: Record<string, unknown>): Values {
+  const values: Record<string, unknown> = {};
+  for (const [name, spec] of Object.entries(options) as [OptionName, OptionSpec][]) {
+    values[name] = spec.multiple ? [] : spec.type === 'boolean' ? false : spec.default;
+  }
+  for (const [name, value] of Object.entries(given)) if (value !== undefined) values[name] = value;
+  return values as Values;
+}
+
+/** argv → command; the only place that prints or decides exit codes (0 ok, 1 content, 2 command, 3 bug; see the help). */
 export async function main(argv: readonly string[]): Promise<number> {
+  // First leniently, over every flag, only to find the command (a flag's value is never taken for it) …
+  const lenient = parseArgs({ args: [...argv], allowPositionals: true, strict: false, tokens: true, options: parseConfig(Object.keys(options) as OptionName[]) });
+  const command = lenient.positionals[0];
+  if (command === undefined) {
+    if (lenient.values.version && argv.length === 1) {
+      console.log(version());
+      return 0;
+    }
+    if (lenient.values.help && argv.length === 1) {
+      console.log(generalHelp());
+      return 0;
+    }
+    console.error(argv.length > 0 ? `Ange ett kommando först: verksam <kommando> ${argv.join(' ')}\n\n${generalHelp()}` : generalHelp());
+    return 2;
+  }
+  if (!isCommand(command)) {
+    console.error(unknownCommand(command));
+    return 2;
+  }
+  // … then by the command's own flags: what it does not take is refused with a sentence naming it.
+  for (const token of lenient.tokens) {
+    const problem = token.kind === 'option' ? flagProblem(command, token) : undefined;
+    if (problem) {
+      console.error(problem);
+      return 2;
+    }
+  }
   let parsed;
   try {
-    parsed = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      tokens: true,
-      options: {
-        content: { type: 'string', default: defaults.contentDir },
-        out: { type: 'string', default: defaults.outDir },
-        'replace-out': { type: 'boolean', default: false },
-        'base-url': { type: 'string' },
-        'no-pdf': { type: 'boolean', default: false },
-        'no-search': { type: 'boolean', default: false },
-        'no-cache': { type: 'boolean', default: false },
-        format: { type: 'string', default: 'text' },
-        area: { type: 'string', multiple: true, default: [] },
-        year: { type: 'string' },
-        date: { type: 'string' },
-        port: { type: 'string', default: '8080' },
-        now: { type: 'string' },
-        verksam: { type: 'string' },
-        kind: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
+    parsed = parseArgs({ args: [...argv], allowPositionals: true, options: parseConfig(flagsOf(command)) });
   } catch (error) {
-    console.error(`${(error as Error).message}\n\n${usage}`);
+    console.error(`Kommandot gick inte att läsa: ${(error as Error).message}\nverksam ${command} --help visar hur det skrivs.`);
     return 2;
   }
-  const { values, positionals, tokens } = parsed;
-  const [command] = positionals;
-  if (values.help || !command) {
-    console.log(usage);
-    return values.help ? 0 : 2;
+  const { positionals } = parsed;
+  const values = withDefaults(parsed.values);
+  if (values.help) {
+    console.log(commandHelp(command));
+    return 0;
   }
-  const allowed = commandOptions[command];
-  const misplaced = allowed && tokens.find((token) => token.kind === 'option' && token.name !== 'help' && !allowed.includes(token.name));
-  if (misplaced && misplaced.kind === 'option') {
-    console.error(`Flaggan ${misplaced.rawName} gäller inte för "verksam ${command}".\n\n${usage}`);
-    return 2;
+  if (command === 'help') {
+    const about = positionals[1];
+    if (about === undefined) {
+      console.log(generalHelp());
+      return 0;
+    }
+    if (!isCommand(about)) {
+      console.error(unknownCommand(about));
+      return 2;
+    }
+    console.log(commandHelp(about));
+    return 0;
   }
   const baseUrl = values['base-url'];
   const urlProblem = baseUrl === undefined ? undefined : baseUrlProblem(baseUrl);
@@ -131,7 +410,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     }
   }
   const port = Number(values.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+  if (!/^\d+$/.test(values.port) || port > 65535) {
     console.error(`--port måste vara ett portnummer, inte "${values.port}".`);
     return 2;
   }
@@ -204,9 +483,10 @@ export async function main(argv: readonly string[]): Promise<number> {
     }
     if (command === 'new') return await newCommand(positionals.slice(1), values);
     if (command === 'init') return await initCommand(positionals.slice(1), values.verksam);
-    if (command === 'newsletter') return await newsletterCli(positionals.slice(1), { contentDir: values.content, outDir: values.out, replaceOut, baseUrl, today });
     if (command === 'import') return await importCommand(positionals.slice(1), values);
+    if (command === 'newsletter') return await newsletterCli(positionals.slice(1), { contentDir: values.content, outDir: values.out, replaceOut, baseUrl, today });
     if (command === 'dev') return await devCommand(values.content, port, today, cacheDir);
+    if (command === 'serve') return await serveCli(values.out, port, values.host);
   } catch (error) {
     if (error instanceof ContentError) {
       const untouched = command === 'build' || command === 'newsletter' ? ' Inget skrevs; den tidigare webbplatsen är orörd.' : '';
@@ -229,7 +509,6 @@ export async function main(argv: readonly string[]): Promise<number> {
     }
     return internalError(error, command === 'check' && values.format === 'json');
   }
-  console.error(`Okänt kommando "${command}".\n\n${usage}`);
   return 2;
 }
 
@@ -248,7 +527,7 @@ async function newCommand(args: readonly string[], values: { content: string; ar
   const [{ createNewFile, isNewType, newTypes }, { todayInSweden }] = await Promise.all([import('./commands/new.js'), import('./format/dates.js')]);
   const [type, ...rest] = args;
   if (!type || !isNewType(type)) {
-    console.error(`${type ? `Okänd typ "${type}"` : 'Ange vad som ska skapas'} för verksam new; välj en av: ${newTypes.join(', ')}.\n\n${usage}`);
+    console.error(`${type ? `Okänd typ "${type}"` : 'Ange vad som ska skapas'} för verksam new; välj en av: ${newTypes.join(', ')}.\n${seeHelp('new')}`);
     return 2;
   }
   let year = values.year;
@@ -286,7 +565,7 @@ async function newCommand(args: readonly string[], values: { content: string; ar
 /** `verksam init [MAPP]`: a new site in a new or empty folder. */
 async function initCommand(args: readonly string[], verksamSource: string | undefined): Promise<number> {
   if (args.length > 1) {
-    console.error(`Ange en mapp, t.ex. verksam init ${args[0]}.\n\n${usage}`);
+    console.error(`Ange en mapp, t.ex. verksam init ${args[0]}.\n${seeHelp('init')}`);
     return 2;
   }
   const [{ initSite }, { todayInSweden }] = await Promise.all([import('./commands/init.js'), import('./format/dates.js')]);
@@ -309,7 +588,7 @@ async function initCommand(args: readonly string[], verksamSource: string | unde
 async function importCommand(args: readonly string[], values: { content: string; kind?: string; year?: string }): Promise<number> {
   const [{ importFile, isImportKind, importKinds }, { todayInSweden }] = await Promise.all([import('./commands/import.js'), import('./format/dates.js')]);
   if (args.length !== 1) {
-    console.error(`${args.length === 0 ? 'Ange filen som ska importeras' : 'Ange en fil i taget'}, t.ex. verksam import verksamhetsberattelse-2019.docx.\n\n${usage}`);
+    console.error(`${args.length === 0 ? 'Ange filen som ska importeras' : 'Ange en fil i taget'}, t.ex. verksam import verksamhetsberattelse-2019.docx.\n${seeHelp('import')}`);
     return 2;
   }
   if (values.kind !== undefined && !isImportKind(values.kind)) {
@@ -343,7 +622,7 @@ async function newsletterCli(
 ): Promise<number> {
   const { formatNewsletterReport, newsletterCommand } = await import('./commands/newsletter.js');
   if (args.length > 1) {
-    console.error(`Ange ett nyhetsbrev i taget, t.ex. verksam newsletter ${args[0]}.\n\n${usage}`);
+    console.error(`Ange ett nyhetsbrev i taget, t.ex. verksam newsletter ${args[0]}.\n${seeHelp('newsletter')}`);
     return 2;
   }
   const outcome = await newsletterCommand({ slug: args[0], ...options });
@@ -379,10 +658,26 @@ async function devCommand(contentDir: string, port: number, today: string | unde
   return 0;
 }
 
+/** `verksam serve`: shows the built site until Ctrl+C. */
+async function serveCli(outDir: string, port: number, host: string): Promise<number> {
+  const { serveCommand } = await import('./commands/serve.js');
+  const outcome = await serveCommand({ outDir, port, host });
+  if (!outcome.ok) {
+    console.error(outcome.message);
+    return outcome.code;
+  }
+  console.log(`verksam: webbplatsen i ${outDir}/ visas på ${outcome.server.url} (Ctrl+C avslutar)`);
+  await new Promise<void>((done) => {
+    process.once('SIGINT', done);
+    process.once('SIGTERM', done);
+  });
+  await outcome.server.close();
+  return 0;
+}
+
 function isMissingContentDir(error: unknown, contentDir: string): boolean {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
   const path = (error as NodeJS.ErrnoException | undefined)?.path;
   return code === 'ENOENT' && typeof path === 'string' && relative(contentDir, path) === '';
 }
 
-process.exitCode = await main(process.argv.slice(2));

@@ -11,6 +11,7 @@ import { failureProblem, startBuilder, type Builder } from './builder.js';
 import type { FromWorker, Problem } from './protocol.js';
 import { watchSources, type SourceChange } from './watch.js';
 import { contentTypeFor } from '../format/content-types.js';
+import { pathForFile, siteFileFor } from '../serve/site-path.js';
 
 export interface DevOptions {
   contentDir: string;
@@ -37,22 +38,6 @@ const defaultTemplatesDir = fileURLToPath(new URL('../../templates/', import.met
 
 const decoder = new TextDecoder();
 
-
-/** The output file a request path is served from, as the published site would; none for a malformed path. */
-function fileFor(urlPath: string): string | undefined {
-  let path: string;
-  try {
-    path = decodeURIComponent(urlPath).replace(/^\/+/, '');
-  } catch {
-    return undefined;
-  }
-  return path === '' || path.endsWith('/') ? `${path}index.html` : path;
-}
-
-/** The URL path of an output file: "nyheter/index.html" → "/nyheter/". */
-function pathFor(file: string): string {
-  return `/${file.replace(/(^|\/)index\.html$/, '$1')}`;
-}
 
 /**
  * `verksam dev`: builds, serves the site on 127.0.0.1, watches content and templates, rebuilds
@@ -135,7 +120,7 @@ export async function startDev(options: DevOptions): Promise<DevServer> {
       if (reply.full) output.clear();
       for (const [file, contents] of reply.files) output.set(file, contents);
       for (const file of reply.removed) output.delete(file);
-      changedPaths = [...reply.files.map(([file]) => file), ...reply.removed].map(pathFor);
+      changedPaths = [...reply.files.map(([file]) => file), ...reply.removed].map(pathForFile);
     }
     report(
       () => {
@@ -210,11 +195,12 @@ export async function startDev(options: DevOptions): Promise<DevServer> {
       request.on('close', () => clients.delete(response));
       return;
     }
-    let file = requestUrl ? fileFor(requestUrl.pathname) : undefined;
-    if (file === undefined) {
+    const asked = requestUrl ? siteFileFor(requestUrl.pathname) : undefined;
+    if (asked?.kind !== 'file') {
       response.writeHead(400, { 'content-type': 'text/plain; charset=utf-8' }).end('Felaktig adress: den går inte att läsa som en sökväg.\n');
       return;
     }
+    let file = asked.file;
     if (!output.has(file) && output.has(`${file}/index.html`)) {
       response.writeHead(301, { location: `${requestUrl!.pathname}/` }).end();
       return;

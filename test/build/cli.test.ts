@@ -2,7 +2,9 @@ import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { cp, mkdir, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { commands, main, options, type CommandName } from '../../src/cli.js';
+import { nearestWord, typingDistance } from '../../src/format/nearest-word.js';
 import { fixture, root, runCli, snapshot, tempDir, useFixtureCopies, type CliResult } from '../support/cli.js';
 
 const cleanup: string[] = [];
@@ -179,6 +181,113 @@ describe('verksam refuses bad arguments with a sentence and exit code 2', () => 
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/Slutkoder:/);
     expect(result.stdout).toMatch(/^\s+3\s+internt fel/m);
+  });
+});
+
+describe('verksam --version', () => {
+  it("prints the version in verksam's own package.json, not the one in the folder it runs in", async () => {
+    const { version } = JSON.parse(await readFile(join(root, 'package.json'), 'utf8')) as { version: string };
+    const dir = await tempDir();
+    cleanup.push(dir);
+    await writeFile(join(dir, 'package.json'), JSON.stringify({ name: 'en-annan', version: '9.9.9' }));
+    for (const flag of ['--version', '-v']) {
+      const result = await runCli([flag], dir);
+      expect(result.code, flag).toBe(0);
+      expect(result.stdout, flag).toBe(`${version}\n`);
+      expect(result.stderr, flag).toBe('');
+    }
+  });
+});
+
+/** The flags a help text lists: the first word of each line under "Flaggor:". */
+function flagsInHelp(help: string): string[] {
+  const section = help.split('\nFlaggor:\n')[1]?.split('\n\n')[0] ?? '';
+  return section.split('\n').map((line) => /^\s+(?:-\w, )?--([a-z-]+)/.exec(line)?.[1] ?? `unreadable line: ${line}`);
+}
+
+/** Runs the command line in this process, to ask it about many flags quickly; what it printed, and its exit code. */
+async function mainInProcess(args: readonly string[]): Promise<CliResult> {
+  const out = vi.spyOn(console, 'log').mockImplementation(() => {});
+  const err = vi.spyOn(console, 'error').mockImplementation(() => {});
+  try {
+    const code = await main(args);
+    return { code, stdout: out.mock.calls.map((call) => call.join(' ')).join('\n'), stderr: err.mock.calls.map((call) => call.join(' ')).join('\n') };
+  } finally {
+    out.mockRestore();
+    err.mockRestore();
+  }
+}
+
+describe('verksam help', () => {
+  const names = Object.keys(commands) as CommandName[];
+
+  it('lists every command with one line, and says how to learn more', async () => {
+    for (const args of [['--help'], ['-h'], ['help']]) {
+      const result = await runCli(args);
+      expect(result.code, args.join(' ')).toBe(0);
+      for (const name of names) expect(result.stdout, name).toMatch(new RegExp(`^  ${name} +[A-ZÅÄÖ].+\\.$`, 'm'));
+      expect(result.stdout).toContain('verksam <kommando> --help');
+    }
+  });
+
+  it.each(names)('verksam %s --help lists exactly the flags the command accepts, with examples and exit codes', async (name) => {
+    const help = await runCli([name, '--help']);
+    expect(help.code).toBe(0);
+    expect(help.stderr).toBe('');
+    expect(help.stdout).toMatch(new RegExp(`^verksam ${name}: [A-ZÅÄÖ][^\\n]+\\.\\n`));
+    expect(help.stdout).toMatch(/\nExempel:\n {2}verksam /);
+    expect(help.stdout).toMatch(/\nSlutkoder:\n {2}0 /);
+    expect((await runCli(['help', name])).stdout).toBe(help.stdout);
+
+    // every flag there is, given to the command: accepted (its help is printed) or refused with a sentence naming it
+    const accepted: string[] = [];
+    for (const [flag, spec] of Object.entries(options)) {
+      const result = await mainInProcess([name, spec.type === 'string' ? `--${flag}=x` : `--${flag}`, '--help']);
+      if (result.code === 0) accepted.push(flag);
+      else {
+        expect(result.code, flag).toBe(2);
+        expect(result.stderr, flag).toContain(`Flaggan --${flag} gäller inte för "verksam ${name}"`);
+      }
+    }
+    expect(flagsInHelp(help.stdout).sort()).toEqual(accepted.sort());
+    // every line under Flaggor says what the flag does
+    for (const line of help.stdout.split('\nFlaggor:\n')[1]!.split('\n\n')[0]!.split('\n')) expect(line).toMatch(/^ {2}\S.*\S {2,}\S/);
+
+    const unknown = await mainInProcess([name, '--finns-inte']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain(`Flaggan --finns-inte finns inte för "verksam ${name}"`);
+  });
+
+  it('refuses a flag in a real process too, naming the command and guessing the meant flag', async () => {
+    const result = await runCli(['build', '--contnet', 'innehall']);
+    expect(result.code).toBe(2);
+    expect(result.stderr.trim()).toBe('Flaggan --contnet finns inte för "verksam build". Menade du --content? verksam build --help visar dess flaggor.');
+  });
+});
+
+describe('an unknown command', () => {
+  it('is refused with exit code 2 and the nearest command', async () => {
+    for (const [typed, meant] of [['biuld', 'build'], ['serv', 'serve'], ['bygg', 'build'], ['nyhetsbrev', 'newsletter']] as const) {
+      const result = await runCli([typed]);
+      expect(result.code, typed).toBe(2);
+      expect(result.stderr, typed).toContain(`Okänt kommando "${typed}". Menade du ${meant}?`);
+      expect(result.stdout, typed).toBe('');
+    }
+    const far = await runCli(['publicera']);
+    expect(far.code).toBe(2);
+    expect(far.stderr).not.toContain('Menade du');
+    expect(far.stderr).toContain('verksam --help');
+    const help = await runCli(['help', 'biuld']);
+    expect(help.code).toBe(2);
+    expect(help.stderr).toContain('Menade du build?');
+  });
+
+  it('is guessed by letters typed wrong, swapped letters counting as one slip', () => {
+    expect(typingDistance('biuld', 'build')).toBe(1);
+    expect(nearestWord('chekc', ['build', 'check'])).toBe('check');
+    expect(nearestWord('newsleter', ['new', 'newsletter'])).toBe('newsletter');
+    expect(nearestWord('x', ['new', 'dev'])).toBeUndefined();
+    expect(nearestWord('publicera', ['build', 'check', 'serve'])).toBeUndefined();
   });
 });
 
