@@ -245,10 +245,17 @@ describe('what copy and paste does to a text', () => {
 
   it('keeps the images of a Word file, with their alt text or a note that it is missing', async () => {
     const png = await sharp({ create: { width: 4, height: 4, channels: 3, background: '#306' } }).png().toBuffer();
-    const { site, goal, report } = await importGoal([heading('Aktiviteter', 2), image(png, 'Deltagare på temadagen'), image(png), heading('Uppföljning', 2), paragraph('Klart.')]);
+    const { site, goal, report, check } = await importGoal([heading('Aktiviteter', 2), image(png, 'Deltagare på temadagen'), image(png), heading('Uppföljning', 2), paragraph('Klart.')]);
     expect(goal).toContain('![Deltagare på temadagen](bilder/mal-bild-1.png)');
     expect(goal).toContain('![](bilder/mal-bild-2.png)');
     expect(await readFile(join(site.content, 'bilder/mal-bild-1.png'))).toEqual(png);
     expect(report).toContain('bilden bilder/mal-bild-2.png saknar alt-text i dokumentet');
+    // only the editor knows what the image shows: check points at it until the alt text is written
+    const line = goal.split('\n').findIndex((text) => text.includes('![](bilder/mal-bild-2.png)')) + 1;
+    expect(check.code).toBe(1);
+    expect(check.stderr).toMatch(new RegExp(`mal-01\\.md:${line}:\\d+ +fel .*\\[missing-alt\\]`));
+    const described = goal.replace('![](bilder/mal-bild-2.png)', '![Ett lila fält](bilder/mal-bild-2.png)');
+    await writeFile(join(site.content, 'verksamhetsberattelse/2021/mal-01.md'), described);
+    expect((await runCli(['check'], site.cwd)).code).toBe(0);
   });
 });
