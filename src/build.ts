@@ -57,23 +57,50 @@ export async function loadSite(options: Partial<BuildOptions> = {}): Promise<Con
  */
 export async function buildSite(options: Partial<BuildOptions> = {}): Promise<SiteBuild> {
   const resolved = { ...defaults, ...options };
-  const session = new BuildSession(resolved);
+  return (await buildWith(resolved, new BuildSession(resolved))).site;
+}
+
+/**
+ * Builds the site with `session`; `more` may add to it while the session's disk cache is still
+ * open (the print editions keep theirs there too). The cache is written even when the content
+ * has problems: the valid files need not be parsed again.
+ */
+async function buildWith<T = undefined>(
+  resolved: BuildOptions,
+  session: BuildSession,
+  more?: (site: SiteBuild) => Promise<T>,
+): Promise<{ site: SiteBuild; added?: T }> {
   const result = await session.update();
-  // the cache is written even when the content has problems: the valid files need not be parsed again
-  await session.persist();
-  gate('content', result.messages);
-  if (!result.graph || !result.routes) throw new Error('build returned no site and no messages');
-  const files = [...session.outputFiles].map(([path, contents]) => ({ path, contents }));
   const siteFile = relative(resolved.cwd, resolve(resolved.contentDir, 'site.yaml')).split(sep).join('/');
-  const warnings = sortMessages([...result.warnings, ...contentWarnings(result.graph, resolved.today ?? todayInSweden(), siteFile), ...attachmentWarnings(result.graph.attachments)]);
-  return { graph: result.graph, routes: result.routes, files, warnings };
+  const site =
+    result.graph && result.routes
+      ? {
+          graph: result.graph,
+          routes: result.routes,
+          files: [...session.outputFiles].map(([path, contents]) => ({ path, contents })),
+          warnings: sortMessages([
+            ...result.warnings,
+            ...contentWarnings(result.graph, resolved.today ?? todayInSweden(), siteFile),
+            ...attachmentWarnings(result.graph.attachments),
+          ]),
+        }
+      : undefined;
+  let added: T | undefined;
+  try {
+    added = site && result.messages.length === 0 && more ? await more(site) : undefined;
+  } finally {
+    await session.persist();
+  }
+  gate('content', result.messages);
+  if (!site) throw new Error('build returned no site and no messages');
+  return { site, added };
 }
 
 export interface BuildResult extends SiteBuild {
   outDir: string;
   milliseconds: number;
-  /** The annual reports' PDFs written, relative to the output folder. */
-  pdfs: { path: string; bytes: number }[];
+  /** The annual reports' PDFs written, relative to the output folder; `reused` when not printed anew (see pdf/print-cache.ts). */
+  pdfs: { path: string; bytes: number; reused: boolean }[];
   /** Lines for the command line to print: why something optional (a PDF) was not made. */
   notices: string[];
 }
@@ -84,13 +111,22 @@ export async function build(options: Partial<BuildOptions> = {}): Promise<BuildR
   const resolved = { ...defaults, ...options };
   const unsafe = checkOutputDir(resolved.outDir, resolved.contentDir);
   if (unsafe) throw new ContentError('options', [problem(resolved.outDir, 'unsafe-output-path', unsafe)]);
-  const built = await buildSite(resolved);
-  const lap = stopwatch();
+  const session = new BuildSession(resolved);
   // The print editions are made from the built site before anything is written (see pdf/report-pdf.ts).
-  const withPdfs = resolved.pdf ? await addReportPdfs(built, templates, resolved.chromiumPath) : { ...built, pdfs: [], notices: [] };
+  const { site: built, added: printed } = await buildWith(resolved, session, async (site) => {
+    if (!resolved.pdf) return undefined;
+    const lap = stopwatch();
+    const cache = await session.printCache();
+    const result = await addReportPdfs(site, templates, resolved.chromiumPath, cache?.view);
+    if (result.notices.length === 0) cache?.printed();
+    const reused = result.pdfs.filter((pdf) => pdf.reused).length;
+    lap(`print editions (${reused} from the cache, ${result.pdfs.length - reused} printed)`);
+    return result;
+  });
+  const withPdfs = printed ?? { ...built, pdfs: [], notices: [] };
   // the published site's digest, which the Pages workflow compares with the live site's (see write/site-digest.ts)
   const site: SiteBuild = { graph: built.graph, routes: withPdfs.routes, files: withSiteDigest(withPdfs.files), warnings: built.warnings };
-  lap('print editions');
+  const lap = stopwatch();
   // which files the last build wrote there, so unchanged ones are linked instead of written (see write/manifest.ts)
   const manifest = resolved.cacheDir && !resolved.cacheReadOnly ? join(resolve(resolved.cwd, resolved.cacheDir), 'output', `${OutputManifest.hash(resolve(resolved.outDir))}.json`) : undefined;
   await writeSiteAtomically(resolved.outDir, site.files, { manifest, replaceOut: resolved.replaceOut });

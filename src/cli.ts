@@ -447,7 +447,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       const pages = result.files.filter((file) => file.path.endsWith('.html')).length;
       const seconds = (result.milliseconds / 1000).toLocaleString('sv-SE', { maximumFractionDigits: 2 });
       console.log(`verksam: ${pages} sidor skrevs till ${relative(process.cwd(), result.outDir) || '.'}/ på ${seconds} s.`);
-      for (const pdf of result.pdfs) console.log(`verksam: ${pdf.path} (${formatFileSize(pdf.bytes)}) skrevs.`);
+      for (const pdf of result.pdfs) console.log(`verksam: ${pdf.path} (${formatFileSize(pdf.bytes)}) skrevs${pdf.reused ? ', återanvänd: inget den skrivs ut från har ändrats' : ''}.`);
       for (const notice of result.notices) console.error(notice);
       if (result.warnings.length > 0) console.error(formatWarnings(result.warnings));
       // a warning, not a failure: the web site is fine, but the email version must be shortened before it is sent

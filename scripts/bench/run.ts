@@ -172,8 +172,28 @@ if (!hugo) console.log('Hugo is not installed (apt-get install hugo); the Hugo c
   const real = join(values.work, 'real', 'content');
   await rm(dirname(real), { recursive: true, force: true });
   await cp(join(root, 'content'), real, { recursive: true });
-  const dev = await measureDev(real, join(real, 'nyheter', '50-ar-med-av-media.md'), 5);
-  results.real = { dev: { startupSeconds: dev.startup, saveMs: median(dev.save), saveMsRange: [Math.min(...dev.save), Math.max(...dev.save)], retitleMs: median(dev.retitle) } };
+  const news = join(real, 'nyheter', '50-ar-med-av-media.md');
+  const dev = await measureDev(real, news, 5);
+  // builds as an editor or CI runs them, with the PDF: cold, again with nothing changed, and after
+  // editing a news item that neither the report (so its PDF) nor the newsletter (its email) shows
+  const out = join(values.work, 'real', 'dist');
+  const cache = join(root, '.cache');
+  const build = () => measure(process.execPath, [verksamBin, 'build', '--content', real, '--out', out], root);
+  const samples: Record<'cold' | 'warm' | 'changed', Sample[]> = { cold: [], warm: [], changed: [] };
+  const original = await readFile(news, 'utf8');
+  for (let run = 0; run < runs; run++) {
+    await rm(out, { recursive: true, force: true });
+    await rm(cache, { recursive: true, force: true });
+    samples.cold.push(await build());
+    samples.warm.push(await build());
+    await writeFile(news, original.replace(/\n$/, `\n\nÄndring ${run}.\n`));
+    samples.changed.push(await build());
+  }
+  await writeFile(news, original);
+  results.real = {
+    dev: { startupSeconds: dev.startup, saveMs: median(dev.save), saveMsRange: [Math.min(...dev.save), Math.max(...dev.save)], retitleMs: median(dev.retitle) },
+    builds: { cold: summary(samples.cold), warm: summary(samples.warm), changed: summary(samples.changed) },
+  };
 }
 
 for (const size of sizes) {
@@ -255,7 +275,11 @@ for (const size of sizes) {
   rows.push([String(size), 'dev: title+date edit → reload (ms)', f(r.dev.retitleMs, 0), '', '', '', '']);
   rows.push([String(size), 'dev: start-up to first page (s), cache primed', f(r.dev.startupSeconds), '', '', '', '']);
 }
-const real = results.real as { dev: { saveMs: number; retitleMs: number; startupSeconds: number } };
+const real = results.real as { dev: { saveMs: number; retitleMs: number; startupSeconds: number }; builds: Record<'cold' | 'warm' | 'changed', ReturnType<typeof summary>> };
+const realRange = (s: ReturnType<typeof summary>) => `${f(s.median)} s (${f(s.min)}–${f(s.max)})`;
+rows.push(['real', 'cold with PDF, whole process', realRange(real.builds.cold), '', '', '', '']);
+rows.push(['real', 'nothing changed, whole process incl. start-up', realRange(real.builds.warm), '', '', '', '']);
+rows.push(['real', 'one news item changed (not in the PDF or email)', realRange(real.builds.changed), '', '', '', '']);
 rows.push(['real', 'dev: save → reload (ms)', f(real.dev.saveMs, 0), '', '', '', '']);
 rows.push(['real', 'dev: title+date edit → reload (ms)', f(real.dev.retitleMs, 0), '', '', '', '']);
 rows.push(['real', 'dev: start-up to first page (s)', f(real.dev.startupSeconds), '', '', '', '']);

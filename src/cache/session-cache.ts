@@ -3,8 +3,12 @@ import { resolve } from 'node:path';
 import { pipelineKey } from './pipeline-key.js';
 import { DiskCache, type CacheView } from './store.js';
 
-/** The kinds of value a session keeps on disk, one pack each per content folder (see store.ts). */
-export type PackKind = 'entries' | 'pages' | 'search';
+/**
+ * The kinds of value a session keeps on disk, one pack each per content folder (see store.ts):
+ * parsed files, pages, the search index, the newsletters' emails (extras/newsletter-email.ts) and
+ * the report's print editions (pdf/print-cache.ts).
+ */
+export type PackKind = 'entries' | 'pages' | 'search' | 'emails' | 'prints';
 
 export interface SessionCacheOptions {
   contentDir: string;

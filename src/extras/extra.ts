@@ -1,5 +1,6 @@
 import type { ContentGraph } from '../content/graph.js';
 import type { Route } from '../routes/routes.js';
+import type { CacheView } from '../cache/store.js';
 
 /** A file an extra adds to the site, relative to the output folder. */
 export interface ExtraFile {
@@ -22,6 +23,8 @@ export interface ExtraContext {
    * to make (the preview, `build --no-search`).
    */
   search?: PageIndex;
+  /** Emails of earlier runs, by the hash of their MJML (newsletter-email.ts); only in a session's first update. */
+  emails?: CacheView;
 }
 
 /**
@@ -32,6 +35,8 @@ export interface ExtraContext {
  */
 export interface Extra {
   name: string;
+  /** What the last `make` did, for the timings (VERKSAM_TIMINGS); the name when absent. */
+  describe?(): string;
   paths(context: ExtraContext): string[];
   make(context: ExtraContext): ExtraFile[] | Promise<ExtraFile[]>;
 }

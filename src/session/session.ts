@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { templates } from '../../templates/index.js';
 import type { VFileMessage } from 'vfile-message';
 import { SessionCache } from '../cache/session-cache.js';
+import type { CacheView } from '../cache/store.js';
 import { assemble } from '../content/assemble.js';
 import type { EntryBodies } from '../content/bodies.js';
 import { withBaseUrl, type ContentGraph } from '../content/graph.js';
@@ -169,7 +170,7 @@ export class BuildSession {
       lap(`render ${rendered} of ${routes.length} pages`);
 
       // link check, before the slow extras: against the pages and the files the extras will make
-      const context: ExtraContext = { graph, routes, mode, search };
+      const context: ExtraContext = { graph, routes, mode, search, emails: await this.cache.view('emails') };
       const stylesheet: ExtraFile = { path: outputFile(urls.stylesheet()), contents: await readFile(this.options.stylesheet ?? stylesheetPath, 'utf8') };
       const planned = [stylesheet.path, ...this.extras.flatMap((extra) => extra.paths(context))];
       const broken = checkLinks(pages, new Set(planned.map((path) => `/${path}`)));
@@ -180,14 +181,14 @@ export class BuildSession {
       const added: ExtraFile[] = [stylesheet];
       for (const extra of this.extras) {
         added.push(...(await extra.make(context)));
-        lap(extra.name);
+        lap(extra.describe?.() ?? extra.name);
       }
       const made = new Set(added.map((file) => file.path));
       const missing = planned.filter((path) => !made.has(path));
       if (missing.length > 0) throw new Error(`extras promised files they did not make: ${missing.join(', ')}`);
 
       // output: the update is good and becomes the current one
-      this.cache.filledBy(['pages', 'search']);
+      this.cache.filledBy(['pages', 'search', 'emails']);
       const warnings = siteWarnings([...this.files.all()].map(([contentPath, file]) => ({ contentPath, path: file.path, result: file.result })), graph);
       return { messages: [], warnings: sortMessages(warnings), graph, routes, rendered, ...this.replaceOutput(pages, added) };
     } finally {
@@ -199,6 +200,15 @@ export class BuildSession {
   invalidatePages(): void {
     this.last = undefined;
     this.pages.clear();
+  }
+
+  /**
+   * The disk cache's prints of the report (pdf/print-cache.ts), for the build to use after the
+   * first, full update; `printed` says the build made every print it needed, so the pack is saved.
+   */
+  async printCache(): Promise<{ view: CacheView; printed: () => void } | undefined> {
+    const view = await this.cache.view('prints');
+    return view && { view, printed: () => this.cache.filledBy(['prints']) };
   }
 
   /** Writes what the first, full update read and made to the disk cache, for the next run. */

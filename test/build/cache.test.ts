@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DiskCache } from '../../src/cache/store.js';
 import { root, runCli, snapshot, useFixtureCopies, type CliResult } from '../support/cli.js';
+import { readPdf } from '../pdf/pdf-reader.js';
 
 /*
  * The build cache (.cache/verksam) must be invisible in the result: a build with it, cold or
@@ -12,13 +13,25 @@ import { root, runCli, snapshot, useFixtureCopies, type CliResult } from '../sup
 
 const newCopy = useFixtureCopies('basic');
 
-/** Builds `content` in `cwd`, with VERKSAM_TIMINGS to see how many pages were rendered. */
-async function build(cwd: string, out: string, ...flags: string[]): Promise<CliResult & { rendered: number; total: number }> {
-  const result = await runCli(['build', '--no-pdf', '--content', 'content', '--out', out, ...flags], cwd, { VERKSAM_TIMINGS: '1' });
+/**
+ * Builds `content` in `cwd`, with VERKSAM_TIMINGS to see how many pages were rendered and
+ * whether the newsletter's email was taken from the cache.
+ */
+async function build(cwd: string, out: string, ...flags: string[]): Promise<CliResult & { rendered: number; total: number; emails: string }> {
+  const args = flags.includes('--pdf') ? flags.filter((flag) => flag !== '--pdf') : ['--no-pdf', ...flags];
+  const result = await runCli(['build', '--content', 'content', '--out', out, ...args], cwd, { VERKSAM_TIMINGS: '1' });
   expect(result.stderr + result.stdout, 'build failed').toMatch(/sidor skrevs/);
   const counts = /render (\d+) of (\d+) pages/.exec(result.stderr);
-  return { ...result, rendered: Number(counts?.[1]), total: Number(counts?.[2]) };
+  const emails = /newsletter-email \(([^)]*)\)/.exec(result.stderr)?.[1] ?? '';
+  return { ...result, rendered: Number(counts?.[1]), total: Number(counts?.[2]), emails };
 }
+
+const pdfFile = join('verksamhetsberattelse', '2020', 'verksamhetsberattelse-2020.pdf');
+/** The line a build prints for the report's PDF. */
+const pdfLine = (result: CliResult) => result.stdout.split('\n').find((line) => line.includes('verksamhetsberattelse-2020.pdf')) ?? '';
+const reusedPdf = /verksamhetsberattelse-2020\.pdf \([^)]*\) skrevs, återanvänd: inget den skrivs ut från har ändrats\./;
+/** The PDF's text, page by page. */
+const pdfWords = async (out: string) => readPdf(await readFile(join(out, pdfFile))).pages.flatMap((page) => page.lines).join('\n');
 
 describe('the build cache', () => {
   it('cold, warm and after one change, a cached build writes the same bytes as an uncached one and renders only what changed', async () => {
@@ -29,19 +42,60 @@ describe('the build cache', () => {
 
     const cold = await build(cwd, 'dist');
     expect(cold.rendered).toBe(fresh.total);
+    expect(cold.emails).toBe('0 from the cache, 1 compiled');
     expect(await snapshot(join(cwd, 'dist'))).toEqual(expected);
     const warm = await build(cwd, 'dist');
     expect(warm.rendered).toBe(0);
+    expect(warm.emails, 'the email is not made again').toBe('1 from the cache, 0 compiled');
     expect(await snapshot(join(cwd, 'dist'))).toEqual(expected);
 
+    // a news item the newsletter does not carry: its email is taken from the cache
     const news = join(cwd, 'content', 'nyheter', 'sakerhet.md');
     await writeFile(news, `${await readFile(news, 'utf8')}\nEtt tillägg i texten.\n`);
     await build(cwd, 'uncached', '--no-cache');
     const changed = await build(cwd, 'dist');
     expect(changed.rendered).toBeGreaterThan(0);
     expect(changed.rendered).toBeLessThan(changed.total / 2);
+    expect(changed.emails).toBe('1 from the cache, 0 compiled');
     expect(await snapshot(join(cwd, 'dist'))).toEqual(await snapshot(join(cwd, 'uncached')));
     expect(await readFile(join(cwd, 'dist', 'nyheter', '2021', 'sakerhet', 'index.html'), 'utf8')).toContain('Ett tillägg i texten.');
+
+    // one it carries: the email is made anew, with the new lead
+    const article = join(cwd, 'content', 'nyheter', 'lasning-startar.md');
+    await writeFile(article, (await readFile(article, 'utf8')).replace('lead: Projektet Läsfrämjande har startat.', 'lead: Projektet Läsfrämjande har nu startat.'));
+    await build(cwd, 'uncached', '--no-cache');
+    const inLetter = await build(cwd, 'dist');
+    expect(inLetter.emails).toBe('0 from the cache, 1 compiled');
+    expect(await snapshot(join(cwd, 'dist'))).toEqual(await snapshot(join(cwd, 'uncached')));
+    expect(await readFile(join(cwd, 'dist', 'nyhetsbrev', '2020-1-forsta', 'email.html'), 'utf8')).toContain('Projektet Läsfrämjande har nu startat.');
+  });
+
+  it('prints the report anew only when what it is printed from changed, and the PDF is the one an uncached build prints', async () => {
+    const { cwd } = await newCopy();
+    const uncached = await build(cwd, 'uncached', '--pdf', '--no-cache');
+    expect(pdfLine(uncached)).not.toMatch(reusedPdf);
+    const cold = await build(cwd, 'dist', '--pdf');
+    expect(pdfLine(cold), 'a cold cache has no print').not.toMatch(reusedPdf);
+    expect(await snapshot(join(cwd, 'dist'))).toEqual(await snapshot(join(cwd, 'uncached')));
+    const warm = await build(cwd, 'dist', '--pdf');
+    expect(pdfLine(warm), 'nothing changed').toMatch(reusedPdf);
+    expect(await snapshot(join(cwd, 'dist'))).toEqual(await snapshot(join(cwd, 'uncached')));
+
+    // a news item the report does not show
+    const news = join(cwd, 'content', 'nyheter', 'sakerhet.md');
+    await writeFile(news, `${await readFile(news, 'utf8')}\nEtt tillägg i texten.\n`);
+    const afterNews = await build(cwd, 'dist', '--pdf');
+    expect(pdfLine(afterNews), 'a news item is not in the report').toMatch(reusedPdf);
+    await build(cwd, 'uncached', '--pdf', '--no-cache');
+    expect(await snapshot(join(cwd, 'dist'))).toEqual(await snapshot(join(cwd, 'uncached')));
+
+    // a goal's text
+    const goal = join(cwd, 'content', 'verksamhetsberattelse', '2020', 'mal-01.md');
+    await writeFile(goal, (await readFile(goal, 'utf8')).replace('Bakgrunden till målet.', 'Bakgrunden till målet, nu omskriven.'));
+    const afterGoal = await build(cwd, 'dist', '--pdf');
+    expect(pdfLine(afterGoal)).toMatch(/verksamhetsberattelse-2020\.pdf \([^)]*\) skrevs\.$/);
+    expect(await pdfWords(join(cwd, 'dist'))).toContain('Bakgrunden till målet, nu omskriven.');
+    expect(await pdfWords(join(cwd, 'uncached')), 'the earlier PDF did not have it').not.toContain('nu omskriven');
   });
 
   it('ignores a damaged cache and builds the same site', async () => {
@@ -50,7 +104,7 @@ describe('the build cache', () => {
     const expected = await snapshot(join(cwd, 'dist'));
     const entries = await readdir(join(cwd, '.cache'), { recursive: true, withFileTypes: true });
     const files = entries.filter((entry) => entry.isFile()).map((entry) => join(entry.parentPath, entry.name));
-    expect(files.filter((file) => file.endsWith('.pack'))).toHaveLength(3);
+    expect(files.filter((file) => file.endsWith('.pack'))).toHaveLength(4);
     for (const file of files) {
       // every value replaced by something of the wrong shape or cut short, under its right address
       const lines = (await readFile(file, 'utf8')).split('\n').filter(Boolean);
@@ -88,13 +142,13 @@ describe('the build cache', () => {
     await build(cwd, 'dist');
     expect(await runCli(['build', '--no-pdf', '--content', 'kopia', '--out', 'dist2'], cwd)).toMatchObject({ code: 0 });
     const packs = async () => (await readdir(join(cwd, '.cache', 'verksam'))).filter((name) => name.endsWith('.pack'));
-    expect(await packs()).toHaveLength(6);
+    expect(await packs()).toHaveLength(8);
     const manifests = () => readdir(join(cwd, '.cache', 'verksam', 'output'));
     expect(await manifests()).toHaveLength(2);
     await rm(join(cwd, 'kopia'), { recursive: true });
     await rm(join(cwd, 'dist2'), { recursive: true });
     await build(cwd, 'dist');
-    expect(await packs()).toHaveLength(3);
+    expect(await packs()).toHaveLength(4);
     expect(await manifests()).toHaveLength(1);
   });
 

@@ -1,4 +1,5 @@
-import { readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -81,6 +82,25 @@ describe('the newsletter-email extra', () => {
       expect(String(preview.outputFiles.get('nyhetsbrev/2021-1-provnumret/email.txt'))).toContain('Hälsningar från redaktionen');
     } finally {
       await rm(dirname(content), { recursive: true, force: true });
+    }
+  });
+
+  it('gives the preview, started again with the cache of its last run, the same emails as one without a cache', async () => {
+    const cacheDir = await mkdtemp(join(tmpdir(), 'verksam-email-cache-'));
+    try {
+      const emails = async (cache: string | undefined) => {
+        const preview = new BuildSession({ contentDir, cwd: dirname(contentDir), drafts: true, today: '2026-01-01', mode: 'dev', cacheDir: cache });
+        expect((await preview.update()).messages).toEqual([]);
+        await preview.persist();
+        return Object.fromEntries([...preview.outputFiles].filter(([path]) => /\/email\.(html|txt)$/.test(path)));
+      };
+      const uncached = await emails(undefined);
+      expect(Object.keys(uncached)).toHaveLength(4);
+      expect(await emails(cacheDir), 'with an empty cache').toEqual(uncached);
+      expect(await readdir(cacheDir), 'the emails were kept').toEqual(expect.arrayContaining([expect.stringMatching(/^emails-.*\.pack$/)]));
+      expect(await emails(cacheDir), 'with the emails from the cache').toEqual(uncached);
+    } finally {
+      await rm(cacheDir, { recursive: true, force: true });
     }
   });
 });

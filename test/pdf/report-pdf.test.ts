@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { root, runCli, tempDir, type CliResult } from '../support/cli.js';
+import { root, runCli, snapshot, tempDir, type CliResult } from '../support/cli.js';
 import { reproducible } from '../../src/pdf/reproducible.js';
 import { fromHtml } from 'hast-util-from-html';
 import { selectAll } from 'hast-util-select';
@@ -24,16 +24,17 @@ const builds: { out: string; result: CliResult }[] = [];
 
 beforeAll(async () => {
   dir = await tempDir();
-  // one after the other: the machine is shared, and each build starts its own Chromium
-  for (const name of ['first', 'second']) {
+  // one after the other: the machine is shared, and each build starts its own Chromium. The
+  // first builds without the cache, the second with an empty one, the third takes its PDF from it.
+  for (const [name, cache] of [['first', ['--no-cache']], ['second', []], ['third', []]] as const) {
     const out = join(dir, name);
-    builds.push({ out, result: await runCli(['build', '--content', join(root, 'content'), '--out', out, '--base-url', baseUrl, '--no-search', '--no-cache'], dir) });
+    builds.push({ out, result: await runCli(['build', '--content', join(root, 'content'), '--out', out, '--base-url', baseUrl, '--no-search', ...cache], dir) });
   }
 });
 afterAll(() => rm(dir, { recursive: true, force: true }));
 
 describe('the report PDF of the real content', () => {
-  it('is written by both builds', () => {
+  it('is written by every build', () => {
     for (const { out, result } of builds) {
       expect(result.stderr).toBe('');
       expect(result.code).toBe(0);
@@ -64,9 +65,21 @@ describe('the report PDF of the real content', () => {
     expect(pdfUris(pdf).filter((uri) => uri.includes('#'))).toEqual([]);
   });
 
-  it('is the same, byte for byte, when the same content is built again', async () => {
-    const [first, second] = await Promise.all(builds.map(({ out }) => readFile(join(out, pdfPath))));
-    expect(Buffer.compare(first!, second!), 'the two PDFs differ').toBe(0);
+  it('is the same, byte for byte, when the same content is built again, printed anew or taken from the cache', async () => {
+    const [first, second, third] = await Promise.all(builds.map(({ out }) => readFile(join(out, pdfPath))));
+    expect(Buffer.compare(first!, second!), 'the two printed PDFs differ').toBe(0);
+    expect(Buffer.compare(first!, third!), 'the PDF from the cache differs').toBe(0);
+    const [uncached, cold, warm] = await Promise.all(builds.map(({ out }) => snapshot(out)));
+    expect(cold).toEqual(uncached);
+    expect(warm).toEqual(uncached);
+  });
+
+  it('says when the PDF was taken from the cache rather than printed', () => {
+    const line = (result: CliResult) => result.stdout.split('\n').find((text) => text.includes('verksamhetsberattelse-2019.pdf'));
+    const [first, second, third] = builds.map(({ result }) => line(result));
+    expect(first).toMatch(/^verksam: verksamhetsberattelse\/2019\/verksamhetsberattelse-2019\.pdf \(\d+ kB\) skrevs\.$/);
+    expect(second, 'the cache was empty').toBe(first);
+    expect(third).toMatch(/^verksam: verksamhetsberattelse\/2019\/verksamhetsberattelse-2019\.pdf \(\d+ kB\) skrevs, återanvänd: inget den skrivs ut från har ändrats\.$/);
   });
 
   it('does not depend on the numbers Chromium gives the DOM nodes of table headers, which vary from run to run', async () => {
