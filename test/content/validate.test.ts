@@ -383,7 +383,7 @@ describe('goal sections', () => {
 });
 
 describe('files in unexpected places', () => {
-  for (const path of ['sidor/om-oss.md', 'omraden/undermapp/a.md', 'verksamhetsberattelse/19/index.md', 'verksamhetsberattelse/2019/bilagor/a.md', 'projekt.md', 'site.yml']) {
+  for (const path of ['arkiv/om-oss.md', 'sidor/undermapp/a.md', 'omraden/undermapp/a.md', 'verksamhetsberattelse/19/index.md', 'verksamhetsberattelse/2019/bilagor/a.md', 'projekt.md', 'site.yml']) {
     it(`reports ${path} as unexpected-file`, () => {
       const message = only(check(path, ['---', 'title: T', '---']).messages);
       expect(message.ruleId).toBe('unexpected-file');
