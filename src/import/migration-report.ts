@@ -1,3 +1,4 @@
+import type { ListRepair } from './flattened-lists.js';
 import type { SourceFinding } from './source-problems.js';
 
 /*
@@ -28,6 +29,18 @@ export function findingText(finding: SourceFinding): string {
     case 'flattened-list':
       return `"${finding.excerpt}" ser ut som en lista som klistrats in på en rad; skriv den som en lista med en rad per punkt ("- ").`;
   }
+}
+
+/**
+ * A list the import made of flattened lines, as a note on the file it ended up in. Lists are
+ * repaired before the text is split into files, so the file is the first written one whose text
+ * has the list's first item (none when the words were rewritten on the way).
+ */
+export function listRepairNote(repair: ListRepair, files: readonly { file: string; text: string }[]): ImportNote {
+  const how = repair.reason === 'colon' ? 'efter ett kolon' : 'som börjar med ett punkttecken';
+  const lines = repair.items === 1 ? `raden ${how} ("${repair.first}")` : `raderna ${how} ("${repair.first}" och ${repair.items - 1} till)`;
+  const file = files.find((candidate) => candidate.text.includes(`- ${repair.first}`))?.file;
+  return { ...(file === undefined ? {} : { file }), kind: 'changed', text: `${lines} blev en punktlista; kontrollera att det var en lista.` };
 }
 
 const headings: Record<ImportNote['kind'], string> = {
