@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { findDate } from '../../src/import/found-date.js';
 import { repairFlattenedLists } from '../../src/import/flattened-lists.js';
 import { toMarkdown } from '../../src/import/markdown-text.js';
-import { listRepairNote } from '../../src/import/migration-report.js';
+import { formatMigrationReport, listRepairNote } from '../../src/import/migration-report.js';
 import { splitNews } from '../../src/import/news-split.js';
 import { goalLine, splitReport } from '../../src/import/report-split.js';
 import { sentences } from '../../src/import/sentences.js';
@@ -31,6 +31,11 @@ describe('the importer\'s parts', () => {
       kind: 'changed',
       text: 'raderna efter ett kolon ("Saknas" och 2 till) blev en punktlista; kontrollera att det var en lista.',
     });
+    const notes = [
+      { file: 'content/b.md', kind: 'changed' as const, text: 'B.' },
+      { kind: 'changed' as const, text: 'Hela importen.' },
+    ];
+    expect(formatMigrationReport('Läste.', [], notes)).toContain('Ändrat vid importen:\n  Hela importen.\n  content/b.md:\n    B.\n');
   });
 
   it('tells goal lines from sentences that start with "Mål"', () => {
