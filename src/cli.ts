@@ -477,7 +477,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       const { graph, files } = result.site;
       const pages = files.filter((file) => file.path.endsWith('.html')).length;
       console.log(
-        `verksam: innehållet är giltigt och alla interna länkar fungerar (${graph.goals.length} mål, ${graph.projects.length} projekt, ${graph.news.length} nyheter, ${pages} sidor). Inget skrevs.`,
+        `verksam: innehållet är giltigt och alla interna länkar fungerar (${graph.goals.length} mål, ${graph.projects.length} projekt, ${graph.news.length} ${graph.news.length === 1 ? 'nyhet' : 'nyheter'}, ${pages} ${pages === 1 ? 'sida' : 'sidor'}). Inget skrevs.`,
       );
       return 0;
     }

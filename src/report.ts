@@ -21,13 +21,15 @@ export function formatMessages(messages: readonly VFileMessage[]): string {
   ].join('\n');
 }
 
-/** Warnings, one line each like problems: `file:line:column  varning  message  [rule]`. */
+/**
+ * Warnings, one line each like problems (`file:line:column  varning  message  [rule]`), then each
+ * rule explained once: an imported report can have dozens of the same warning.
+ */
 export function formatWarnings(messages: readonly VFileMessage[]): string {
-  return messages
-    .map((message) => {
-      const place = message.line ? `:${message.line}:${message.column ?? 1}` : '';
-      const hint = message.ruleId && message.ruleId in rules ? `\n  ${rules[message.ruleId as keyof typeof rules]}` : '';
-      return `${message.file}${place}  varning  ${message.reason}  [${message.ruleId}]${hint}`;
-    })
-    .join('\n');
+  const lines = messages.map((message) => {
+    const place = message.line ? `:${message.line}:${message.column ?? 1}` : '';
+    return `${message.file}${place}  varning  ${message.reason}  [${message.ruleId}]`;
+  });
+  const kinds = [...new Set(messages.map((message) => message.ruleId))].filter((id): id is keyof typeof rules => !!id && id in rules);
+  return [...lines, '', ...kinds.map((id) => `  ${id}: ${rules[id]}`)].join('\n');
 }

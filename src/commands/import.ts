@@ -6,9 +6,9 @@ import { loadContent } from '../content/load.js';
 import { slugify } from '../format/slug.js';
 import { docxToMdast, type DocumentImage } from '../import/docx.js';
 import { repairFlattenedLists } from '../import/flattened-lists.js';
-import { formatMigrationReport, type ImportNote } from '../import/migration-report.js';
+import { formatMigrationReport, listRepairNote, type ImportNote } from '../import/migration-report.js';
 import { splitNews } from '../import/news-split.js';
-import { planImages, planNews, planReport, type Plan } from '../import/plan-files.js';
+import { planImages, planNews, planReport, shownPath, type Plan } from '../import/plan-files.js';
 import { goalLine, isReportHeading, splitReport } from '../import/report-split.js';
 import { readSourceFile } from '../import/source-file.js';
 import { textToMdast } from '../import/text.js';
@@ -71,10 +71,7 @@ export async function importFile(request: ImportRequest): Promise<ImportOutcome>
   const kind = request.kind ?? detectKind(tree);
   const settings = { sections: report.sections, indicatorSection: report.indicatorSection };
   const isHeading = kind === 'rapport' ? isReportHeading(settings) : (node: RootContent) => node.type === 'heading';
-  for (const repair of repairFlattenedLists(tree, isHeading)) {
-    const how = repair.reason === 'colon' ? 'raderna efter ett kolon' : 'raderna som börjar med ett punkttecken';
-    notes.push({ kind: 'changed', text: `${how} ("${repair.first}" och ${repair.items - 1} till) blev en punktlista; kontrollera att det var en lista.` });
-  }
+  const repairs = repairFlattenedLists(tree, isHeading);
   const base = slugify(basename(request.file, extname(request.file))) || 'import';
   const imageFiles = planImages(tree, images, base, summary, notes);
 
@@ -91,6 +88,8 @@ export async function importFile(request: ImportRequest): Promise<ImportOutcome>
     what = `som ett nyhetsarkiv med ${archive.items.length} ${archive.items.length === 1 ? 'nyhet' : 'nyheter'}`;
   }
   if (!plan.ok) return plan;
+  const texts = plan.files.flatMap((file) => (typeof file.contents === 'string' ? [{ file: shownPath(summary, file.contentPath), text: file.contents }] : []));
+  plan.notes.push(...repairs.map((repair) => listRepairNote(repair, texts)));
 
   const outcome = await writePlannedFiles(plan.files, resolve(cwd, contentDir), cwd);
   if (!outcome.ok) return { ok: false, code: 1, message: `Filen ${outcome.existing} finns redan; verksam import skriver aldrig över en fil. Inget importerades.` };

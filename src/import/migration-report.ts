@@ -1,3 +1,4 @@
+import type { ListRepair } from './flattened-lists.js';
 import type { SourceFinding } from './source-problems.js';
 
 /*
@@ -30,6 +31,18 @@ export function findingText(finding: SourceFinding): string {
   }
 }
 
+/**
+ * A list the import made of flattened lines, as a note on the file it ended up in. Lists are
+ * repaired before the text is split into files, so the file is the first written one whose text
+ * has the list's first item (none when the words were rewritten on the way).
+ */
+export function listRepairNote(repair: ListRepair, files: readonly { file: string; text: string }[]): ImportNote {
+  const how = repair.reason === 'colon' ? 'efter ett kolon' : 'som börjar med ett punkttecken';
+  const lines = repair.items === 1 ? `raden ${how} ("${repair.first}")` : `raderna ${how} ("${repair.first}" och ${repair.items - 1} till)`;
+  const file = files.find((candidate) => candidate.text.includes(repair.first))?.file;
+  return { ...(file === undefined ? {} : { file }), kind: 'changed', text: `${lines} blev en punktlista; kontrollera att det var en lista.` };
+}
+
 const headings: Record<ImportNote['kind'], string> = {
   fill: 'Att fylla i – verksam kunde inte veta detta:',
   broken: 'Ser trasigt ut i källan – läs och rätta vid behov:',
@@ -43,7 +56,9 @@ export function formatMigrationReport(summary: string, written: readonly string[
     const group = notes.filter((note) => note.kind === kind);
     if (group.length === 0) continue;
     lines.push('', headings[kind]);
-    const files = [...new Set(group.map((note) => note.file))];
+    // notes on the import as a whole first, so none reads as belonging to the file above it
+    const named = [...new Set(group.map((note) => note.file))].filter((file) => file !== undefined);
+    const files = group.some((note) => note.file === undefined) ? [undefined, ...named] : named;
     for (const file of files) {
       const texts = group.filter((note) => note.file === file).map((note) => note.text);
       if (file === undefined) lines.push(...texts.map((text) => `  ${text}`));

@@ -66,6 +66,15 @@ export function linkInfo(tree: Root, siteUrl: string | undefined, pagePath: stri
   return { links, ids };
 }
 
+/** A relative link ("filer/x.pdf") as written from the site's root, when a page or file is there. */
+function fromRoot(href: string, pages: ReadonlyMap<string, LinkInfo>, assets: ReadonlySet<string>): string | undefined {
+  if (/^[/#?.]/.test(href)) return undefined;
+  const rooted = `/${href}`;
+  const path = decoded(rooted.replace(/[?#].*$/, ''));
+  if (path === undefined) return undefined;
+  return assets.has(path) || pages.has(path) || pages.has(`${path}/`) ? rooted : undefined;
+}
+
 /** A URL part with its %-escapes undone; undefined when one is not an escape ("100%zz"). */
 function decoded(part: string): string | undefined {
   try {
@@ -97,6 +106,10 @@ export function checkLinks(pages: ReadonlyMap<string, LinkInfo>, assets: Readonl
       }
       else if (link.malformed === 'address') {
         reason = `Länken "${link.href}" är ingen giltig webbadress; rätta adressen eller ta bort länken.`;
+      }
+      else if (!targetPath && !assets.has(target) && fromRoot(link.href, pages, assets)) {
+        // "filer/x.pdf" is read from the page it is on, like any relative address; the editor meant the site's root
+        reason = `Länken "${link.href}" leder till ${target}, som inte finns: en adress utan / först räknas från sidan den står på. Menade du ${fromRoot(link.href, pages, assets)}?`;
       }
       else if (!targetPath && !assets.has(target) && target.startsWith(`/${attachmentFolder}/`)) {
         const guess = suggestField(target, [...assets].filter((asset) => asset.startsWith(`/${attachmentFolder}/`)));

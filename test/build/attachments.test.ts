@@ -80,6 +80,19 @@ describe('attachments', () => {
     expect(error.messages[1]!.reason).toContain('filer/stadgar.pdf, som inte finns i innehållsmappen; lägg filen i filer/');
   });
 
+  it('a link written from the site\'s root without its first / is an error that says how to write it', async () => {
+    const dir = await writeSite({
+      'site.yaml': siteYaml,
+      'sidor/om-oss.md': page('Första stycket.\n\nSe [förbundsordningen](filer/forbundsordning.pdf).\n'),
+      'filer/forbundsordning.pdf': '%PDF-1.4\n',
+    });
+    const error = await contentError(() => buildSite({ contentDir: dir, cwd: dir, search: false }));
+    expect(places(error.messages)).toEqual(['sidor/om-oss.md:7:4 broken-link']);
+    expect(error.messages[0]!.reason).toBe(
+      'Länken "filer/forbundsordning.pdf" leder till /om-oss/filer/forbundsordning.pdf, som inte finns: en adress utan / först räknas från sidan den står på. Menade du /filer/forbundsordning.pdf?',
+    );
+  });
+
   it('that cannot be published are errors naming the file: another type, a name that is no address, an empty or a too large file', async () => {
     const dir = await writeSite({
       'site.yaml': siteYaml,

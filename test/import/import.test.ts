@@ -204,7 +204,8 @@ describe('what copy and paste does to a text', () => {
     ]);
     expect(goal).toContain('Genomföra temadagar inom:\n\n- Vattenskyddsföreskrifter\n- Olje- och fettavskiljare');
     expect(goal).toContain('- Upphandla en kurs.\n- Utvärdera kursen.');
-    expect(report).toContain('raderna efter ett kolon ("Vattenskyddsföreskrifter" och 1 till) blev en punktlista');
+    // under the file the list is in, so the editor knows where to look
+    expect(report).toContain('Ändrat vid importen:\n  content/verksamhetsberattelse/2021/mal-01.md:\n    raderna efter ett kolon ("Vattenskyddsföreskrifter" och 1 till) blev en punktlista');
     expect(check.code).toBe(0);
   });
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { findDate } from '../../src/import/found-date.js';
 import { repairFlattenedLists } from '../../src/import/flattened-lists.js';
 import { toMarkdown } from '../../src/import/markdown-text.js';
+import { formatMigrationReport, listRepairNote } from '../../src/import/migration-report.js';
 import { splitNews } from '../../src/import/news-split.js';
 import { goalLine, splitReport } from '../../src/import/report-split.js';
 import { sentences } from '../../src/import/sentences.js';
@@ -14,6 +15,27 @@ const tree = (text: string, markdown = false) => textToMdast(text, markdown).tre
 describe('the importer\'s parts', () => {
   it('splits Swedish sentences, not at abbreviations', () => {
     expect(sentences('Vi ska t.ex. Kalmar. Bl.a. AV-Media deltog! Klart?')).toEqual(['Vi ska t.ex. Kalmar.', 'Bl.a. AV-Media deltog!', 'Klart?']);
+  });
+
+  it('names the file a repaired list ended up in, and a single line in the singular', () => {
+    const files = [
+      { file: 'content/a.md', text: 'Inget här.' },
+      { file: 'content/b.md', text: 'Text.\n\n- Upphandla en kurs.\n' },
+    ];
+    expect(listRepairNote({ first: 'Upphandla en kurs.', items: 1, reason: 'bullets' }, files)).toEqual({
+      file: 'content/b.md',
+      kind: 'changed',
+      text: 'raden som börjar med ett punkttecken ("Upphandla en kurs.") blev en punktlista; kontrollera att det var en lista.',
+    });
+    expect(listRepairNote({ first: 'Saknas', items: 3, reason: 'colon' }, files)).toEqual({
+      kind: 'changed',
+      text: 'raderna efter ett kolon ("Saknas" och 2 till) blev en punktlista; kontrollera att det var en lista.',
+    });
+    const notes = [
+      { file: 'content/b.md', kind: 'changed' as const, text: 'B.' },
+      { kind: 'changed' as const, text: 'Hela importen.' },
+    ];
+    expect(formatMigrationReport('Läste.', [], notes)).toContain('Ändrat vid importen:\n  Hela importen.\n  content/b.md:\n    B.\n');
   });
 
   it('tells goal lines from sentences that start with "Mål"', () => {
