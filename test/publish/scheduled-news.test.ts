@@ -31,6 +31,7 @@ async function siteText(outDir: string): Promise<Map<string, string>> {
 const mentioning = (files: Map<string, string>, text: string) => [...files].filter(([, contents]) => contents.includes(text)).map(([path]) => path).sort();
 
 describe('a news item dated in the future', () => {
+  let twoDaysBefore: Map<string, string>;
   let before: Map<string, string>;
   let onTheDay: Map<string, string>;
 
@@ -40,10 +41,11 @@ describe('a news item dated in the future', () => {
       join(content, 'nyheter', 'vantar.md'),
       `---\ntitle: ${title}\ndate: 2031-05-05\nareas: [skola]\nlead: Den här nyheten publiceras den 5 maj 2031.\n---\nText.\n`,
     );
-    for (const [now, out] of [['2031-05-04', 'before'], ['2031-05-05', 'on-the-day']] as const) {
+    for (const [now, out] of [['2031-05-03', 'two-days-before'], ['2031-05-04', 'before'], ['2031-05-05', 'on-the-day']] as const) {
       const result = await runCli(['build', '--content', content, '--out', join(cwd, out), '--now', now, '--no-pdf', '--no-cache'], cwd);
       expect(result.code, result.stderr).toBe(0);
     }
+    twoDaysBefore = await siteText(join(cwd, 'two-days-before'));
     before = await siteText(join(cwd, 'before'));
     onTheDay = await siteText(join(cwd, 'on-the-day'));
   });
@@ -66,5 +68,10 @@ describe('a news item dated in the future', () => {
   it('changes the site digest that tells the daily run to publish', () => {
     expect(onTheDay.get('site-digest.txt')).toMatch(/^[0-9a-f]{64}\n$/);
     expect(onTheDay.get('site-digest.txt')).not.toBe(before.get('site-digest.txt'));
+  });
+
+  it('is the same site, digest and all, on a morning when nothing becomes due, so the daily run deploys nothing', () => {
+    expect(twoDaysBefore.get('site-digest.txt')).toBe(before.get('site-digest.txt'));
+    expect([...twoDaysBefore.keys()].sort()).toEqual([...before.keys()].sort());
   });
 });
