@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { CacheView } from '../cache/store.js';
-import { typescriptWorker } from '../workers/typescript-worker.js';
+import { startWorker } from '../workers/start-worker.js';
 import { parseEntry } from './entries.js';
 import { fromRecord, toRecord, type EntryRecord } from './entry-record.js';
 import type { SourceFile } from './load.js';
@@ -74,7 +74,7 @@ function fromCache(record: EntryRecord, source: SourceFile): ParseResult {
 /** The worker's records, or undefined when it could not do its part (the main thread then does). */
 function parseInWorker(sources: SourceFile[]): Promise<(EntryRecord | null)[] | undefined> {
   return new Promise((done) => {
-    const worker = typescriptWorker(new URL('./parse-worker.ts', import.meta.url), sources);
+    const worker = startWorker('content/parse-worker', sources);
     worker.once('message', (records: (EntryRecord | null)[]) => {
       done(records);
       void worker.terminate();
