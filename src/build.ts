@@ -3,7 +3,6 @@ import type { VFileMessage } from 'vfile-message';
 import { templates } from '../templates/index.js';
 import { defaults, type BuildOptions } from './config.js';
 import { assemble } from './content/assemble.js';
-import { parseEntry } from './content/entries.js';
 import { withBaseUrl, type ContentGraph } from './content/graph.js';
 import { todayInSweden } from './format/dates.js';
 import { loadContent } from './content/load.js';
@@ -31,6 +30,8 @@ export interface SiteBuild {
 /** Validates content without rendering: every file's own problems and the references between them. */
 export async function loadSite(options: Partial<BuildOptions> = {}): Promise<ContentGraph> {
   const { contentDir, cwd, baseUrl, drafts, today } = { ...defaults, ...options };
+  // loadSite parses every file; `verksam build` takes what it can from the cache and loads the parser only when it must
+  const { parseEntry } = await import('./content/entries.js');
   const files = await loadContent(contentDir, cwd);
   const images = await new ImageInspector().inspect(
     contentDir,

@@ -1,15 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { access } from 'node:fs/promises';
 import { relative, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { NewRequest } from './commands/new.js';
 import { defaults } from './config.js';
 import { ContentError } from './content/problems.js';
-import { calendarDate } from './content/schemas.js';
 import { describeFileSystemError } from './errors.js';
 import { baseUrlProblem } from './format/base-url.js';
 import { nearestWord } from './format/nearest-word.js';
+import { ownPath } from './installation.js';
 import { describeInternalError } from './internal-error.js';
 import { formatMessages, formatWarnings } from './report.js';
 import { checkOutputDir } from './write/output-dir.js';
@@ -281,7 +280,7 @@ export function generalHelp(): string {
 
 /** verksam's own version, from the package.json beside its sources, wherever it is run from. */
 export function version(): string {
-  const file = fileURLToPath(new URL('../package.json', import.meta.url));
+  const file = ownPath('package.json');
   return (JSON.parse(readFileSync(file, 'utf8')) as { version: string }).version;
 }
 
@@ -404,7 +403,8 @@ export async function main(argv: readonly string[]): Promise<number> {
   }
   const today = values.now;
   for (const [flag, date] of [['--now', today], ['--date', values.date]] as const) {
-    if (date !== undefined && !calendarDate.safeParse(date).success) {
+    // the schemas (zod) load only when a date is given: --help and --version start without them
+    if (date !== undefined && !(await import('./content/schemas.js')).calendarDate.safeParse(date).success) {
       console.error(`${flag} ska vara ett datum som finns, skrivet ÅÅÅÅ-MM-DD (t.ex. 2021-05-05), inte "${date}".`);
       return 2;
     }

@@ -1,5 +1,6 @@
-import { dirname, isAbsolute, relative, resolve } from 'node:path';
+import { isAbsolute, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ownPath } from './installation.js';
 
 /*
  * An error that is neither the content's nor the command's: a bug in verksam or one of its
@@ -8,7 +9,7 @@ import { fileURLToPath } from 'node:url';
  */
 
 /** verksam's own folder: files are named relative to it (templates/news.tsx). */
-const installation = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const installation = ownPath('./');
 
 const own = (path: string): string | undefined => {
   const rel = relative(installation, path);

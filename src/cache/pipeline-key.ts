@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { ownPath } from '../installation.js';
 
 /*
  * What the cache's entries were made by: every source file of verksam, its templates and the
@@ -10,7 +10,8 @@ import { fileURLToPath } from 'node:url';
  * what an older pipeline made.
  */
 
-const root = fileURLToPath(new URL('../../', import.meta.url));
+// the sources, also when this runs compiled: they are what lib/ is made from
+const root = ownPath('./');
 /** Bumped when the cache's record format changes without any source file changing. */
 const formatVersion = '1';
 

@@ -1,5 +1,6 @@
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve } from 'node:path';
+import { ownPath } from '../installation.js';
 import { initFiles, type InitFile } from '../init/site-files.js';
 import type { VerksamPackage } from '../init/package-json.js';
 import { defaultVerksamSource } from '../init/verksam-source.js';
@@ -24,7 +25,7 @@ export type InitOutcome = { ok: true; dir: string; files: InitFile[] } | { ok: f
 
 /** verksam's own package.json: its version, and what the site must copy from it. */
 async function verksamPackage(): Promise<VerksamPackage> {
-  return JSON.parse(await readFile(new URL('../../package.json', import.meta.url), 'utf8')) as VerksamPackage;
+  return JSON.parse(await readFile(ownPath('package.json'), 'utf8')) as VerksamPackage;
 }
 
 /** The folder's entries, or undefined when there is no folder. */

@@ -1,5 +1,6 @@
 import type { VFileMessage } from 'vfile-message';
-import { classify, slugOf, type Entry, type parseEntry, type RawReference, type UnvalidatedGoal, type UnvalidatedText } from './entries.js';
+import { classify, slugOf } from './content-paths.js';
+import type { Entry, parseEntry, RawReference, UnvalidatedGoal, UnvalidatedText } from './entries.js';
 import type { EntryBodies } from './bodies.js';
 import { buildGraph, type ContentGraph, type PublishOptions } from './graph.js';
 

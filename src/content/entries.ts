@@ -6,6 +6,7 @@ import { dropPositions } from '../markdown/drop-positions.js';
 import { imageExtensions } from './schemas.js';
 import { checkMarkdownLimits } from '../markdown/limits.js';
 import { parseMarkdown } from '../markdown/processor.js';
+import { classify, slugOf, type Kind } from './content-paths.js';
 import { deepFreeze } from './freeze.js';
 import { parseFrontMatter, parseYamlFile, type FieldPath } from './front-matter.js';
 import type { SourceFile } from './load.js';
@@ -38,6 +39,9 @@ import type { RuleId } from '../errors.js';
 import { findEmptySections } from './empty-sections.js';
 import { knownFolderList, suggestFolder, textFolders } from './folders.js';
 import { bodyPlaceholders, fieldPlaceholders, type Placeholder } from './placeholders.js';
+
+// where a file lies says what it is; kept in content-paths.ts, still offered here
+export { classify, slugOf };
 
 /** Where an entry came from, and how to point at one of its fields. */
 export interface Source {
@@ -76,26 +80,6 @@ export type Entry =
   | (EntryBase & { kind: 'newsletter'; data: NewsletterData; blocks: Root[] })
   | (EntryBase & { kind: 'page'; data: PageData })
   | (EntryBase & { kind: 'accessibility'; data: AccessibilityData });
-
-type Kind = Exclude<Entry['kind'], 'site'>;
-
-/** Which content type a file is, from where it lies in the content folder. */
-export function classify(contentPath: string): { kind: Kind | 'site'; year?: number } | undefined {
-  if (contentPath === 'site.yaml') return { kind: 'site' };
-  if (contentPath === 'tillganglighet.md') return { kind: 'accessibility' };
-  const parts = contentPath.split('/');
-  if (!contentPath.endsWith('.md')) return undefined;
-  const [top] = parts;
-  if (top === 'omraden' && parts.length === 2) return { kind: 'area' };
-  if (top === 'projekt' && parts.length === 2) return { kind: 'project' };
-  if (top === 'nyheter' && parts.length >= 2) return { kind: 'news' };
-  if (top === 'nyhetsbrev' && parts.length === 2) return { kind: 'newsletter' };
-  if (top === 'sidor' && parts.length === 2) return { kind: 'page' };
-  if (top === 'verksamhetsberattelse' && parts.length === 3 && /^\d{4}$/.test(parts[1]!)) {
-    return { kind: parts[2] === 'index.md' ? 'report' : 'goal', year: Number(parts[1]) };
-  }
-  return undefined;
-}
 
 /** A reference found in a file that failed validation, checked anyway so all problems show at once. */
 export interface RawReference {
@@ -170,11 +154,6 @@ function linkAttachments(body: Root, contentPath: string): Root {
     if (href) node.properties.href = href;
   });
   return body;
-}
-
-/** A file's slug: its name without `.md`. */
-export function slugOf(contentPath: string): string {
-  return contentPath.split('/').pop()!.replace(/\.md$/, '');
 }
 
 const schemas = {

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { CacheView } from '../cache/store.js';
-import { typescriptWorker } from '../workers/typescript-worker.js';
-import { parseEntry } from './entries.js';
+import { startWorker } from '../workers/start-worker.js';
+import type { parseEntry } from './entries.js';
 import { fromRecord, toRecord, type EntryRecord } from './entry-record.js';
 import type { SourceFile } from './load.js';
 
@@ -45,16 +45,20 @@ export async function parseFiles(
   const missing = results.flatMap((result, index) => (result ? [] : [index]));
   const offloaded = missing.length >= workerThreshold ? missing.slice(0, Math.floor(missing.length / 2)) : [];
   const fromWorker = offloaded.length > 0 ? parseInWorker(offloaded.map((index) => sources[index]!)) : undefined;
-  for (const index of missing.slice(offloaded.length)) results[index] = parseEntry(sources[index]!);
   let inWorker = 0;
-  if (fromWorker) {
-    const records = await fromWorker;
-    if (records) inWorker = records.length;
-    offloaded.forEach((index, position) => {
-      const record = records?.[position];
-      // a file with problems (or every file, when the worker failed) is parsed here, where its messages belong
-      results[index] = record ? fromCache(record, sources[index]!) : parseEntry(sources[index]!);
-    });
+  if (missing.length > 0) {
+    // the Markdown processor loads only when a file is parsed: a build from the cache starts without it
+    const { parseEntry } = await import('./entries.js');
+    for (const index of missing.slice(offloaded.length)) results[index] = parseEntry(sources[index]!);
+    if (fromWorker) {
+      const records = await fromWorker;
+      if (records) inWorker = records.length;
+      offloaded.forEach((index, position) => {
+        const record = records?.[position];
+        // a file with problems (or every file, when the worker failed) is parsed here, where its messages belong
+        results[index] = record ? fromCache(record, sources[index]!) : parseEntry(sources[index]!);
+      });
+    }
   }
 
   if (cache) {
@@ -74,7 +78,7 @@ function fromCache(record: EntryRecord, source: SourceFile): ParseResult {
 /** The worker's records, or undefined when it could not do its part (the main thread then does). */
 function parseInWorker(sources: SourceFile[]): Promise<(EntryRecord | null)[] | undefined> {
   return new Promise((done) => {
-    const worker = typescriptWorker(new URL('./parse-worker.ts', import.meta.url), sources);
+    const worker = startWorker('content/parse-worker', sources);
     worker.once('message', (records: (EntryRecord | null)[]) => {
       done(records);
       void worker.terminate();

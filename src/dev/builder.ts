@@ -1,7 +1,7 @@
 import { isAbsolute, relative } from 'node:path';
 import type { Worker } from 'node:worker_threads';
 import type { SessionOptions } from '../session/session.js';
-import { typescriptWorker } from '../workers/typescript-worker.js';
+import { startWorker } from '../workers/start-worker.js';
 import type { FromWorker, Problem } from './protocol.js';
 
 /**
@@ -14,8 +14,8 @@ export interface Builder {
   terminate(): Promise<void>;
 }
 
-export function startBuilder(options: SessionOptions): Builder {
-  const worker: Worker = typescriptWorker(new URL('./worker.ts', import.meta.url), options);
+export function startBuilder(options: SessionOptions, { fromSources = false } = {}): Builder {
+  const worker: Worker = startWorker('dev/worker', options, { fromSources });
   // the worker answers in order, one reply per request
   const waiting: ((reply: FromWorker) => void)[] = [];
   let dead: string | undefined;

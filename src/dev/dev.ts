@@ -1,7 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { toHtml } from 'hast-util-to-html';
 import { h } from 'hastscript';
 import type { SessionOptions } from '../session/session.js';
@@ -11,6 +10,7 @@ import { failureProblem, startBuilder, type Builder } from './builder.js';
 import type { FromWorker, Problem } from './protocol.js';
 import { watchSources, type SourceChange } from './watch.js';
 import { contentTypeFor } from '../format/content-types.js';
+import { ownPath } from '../installation.js';
 import { pathForFile, siteFileFor } from '../serve/site-path.js';
 
 export interface DevOptions {
@@ -34,7 +34,7 @@ export interface DevServer {
   close(): Promise<void>;
 }
 
-const defaultTemplatesDir = fileURLToPath(new URL('../../templates/', import.meta.url));
+const defaultTemplatesDir = ownPath('templates/');
 
 const decoder = new TextDecoder();
 
@@ -136,9 +136,11 @@ export async function startDev(options: DevOptions): Promise<DevServer> {
    * Loads the templates on disk in a fresh worker (a fresh module graph) and builds the whole
    * site with them. The old worker serves, and builds content changes, until the new one has
    * built; if the new one cannot, the old one stays and the templates' problem is shown.
+   * Templates edited since the preview started are loaded from their sources: the compiled
+   * ones in lib/ are what they were.
    */
-  async function loadTemplates(): Promise<boolean> {
-    const next = startBuilder(sessionOptions);
+  async function loadTemplates(fromSources = false): Promise<boolean> {
+    const next = startBuilder(sessionOptions, { fromSources });
     builders.add(next);
     const reply = await next.update(null);
     if (reply.type === 'failed') {
@@ -168,7 +170,7 @@ export async function startDev(options: DevOptions): Promise<DevServer> {
       started = performance.now();
       const templatesChanged = batch.some((change) => change.root === 'templates' && !change.path.endsWith('.css'));
       // new templates build everything anew, this batch's content too
-      if (templatesChanged && (await loadTemplates())) continue;
+      if (templatesChanged && (await loadTemplates(true))) continue;
       if (!builder) continue;
       const changed = batch.filter((change) => change.root === 'content').map((change) => change.path);
       applyContent(await builder.update(changed));

@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
 import type { CacheView } from '../cache/store.js';
 import type { RouteKind } from '../routes/routes.js';
 import { urls } from '../routes/urls.js';
+import { ownPath } from '../installation.js';
 import { wellFormed } from './xml.js';
 import type { Extra, ExtraFile } from './extra.js';
 
@@ -15,7 +15,7 @@ import type { Extra, ExtraFile } from './extra.js';
  * the search page then says that `npm run build` makes it.
  */
 
-export const searchScriptPath = fileURLToPath(new URL('../../templates/browser/search.js', import.meta.url));
+export const searchScriptPath = ownPath('templates/browser/search.js');
 
 /** The page kinds in the index. */
 export const indexedKinds: readonly RouteKind[] = ['goal', 'project', 'news-item', 'newsletter', 'page'];

@@ -1,5 +1,4 @@
 import { readFile } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
 import { templates } from '../../templates/index.js';
 import type { VFileMessage } from 'vfile-message';
 import { SessionCache } from '../cache/session-cache.js';
@@ -21,11 +20,12 @@ import { PageKeys } from '../routes/page-key.js';
 import { deriveRoutes, type Route } from '../routes/routes.js';
 import { outputFile, urls } from '../routes/urls.js';
 import { stopwatch } from '../timings.js';
+import { ownPath } from '../installation.js';
 import { ContentFiles } from './content-files.js';
 import { renderPages, type RenderedPage } from './render-pages.js';
 import { textOnlyEdit } from './text-edit.js';
 
-export const stylesheetPath = fileURLToPath(new URL('../../templates/style.css', import.meta.url));
+export const stylesheetPath = ownPath('templates/style.css');
 
 export interface SessionOptions {
   contentDir: string;

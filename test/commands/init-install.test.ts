@@ -3,6 +3,7 @@ import { existsSync, realpathSync } from 'node:fs';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { compiledState } from '../../bin/compiled.js';
 import { todayInSweden } from '../../src/format/dates.js';
 import { root, runCli, tempDir } from '../support/cli.js';
 import { siteLockfile } from '../support/site-lockfile.js';
@@ -37,6 +38,8 @@ describe('a new organisation\'s site, with verksam installed as its dependency',
     const tarball = join(work, 'pack', packed[0]!.filename);
     // only what verksam runs: no tests, content or fixtures
     expect(packed[0]!.files.some((file) => file.path.startsWith('test/') || file.path.startsWith('content/'))).toBe(false);
+    // verksam compiled to JavaScript, so the site's commands start without compiling TypeScript
+    expect(packed[0]!.files.some((file) => file.path === 'lib/src/cli.js')).toBe(true);
 
     const spec = `file:../pack/${packed[0]!.filename}`;
     const init = await runCli(['init', 'exempelforbundet', '--verksam', spec], work);
@@ -47,9 +50,12 @@ describe('a new organisation\'s site, with verksam installed as its dependency',
     await run('npm', ['install', '--offline', '--no-audit', '--no-fund'], site);
     // a real installed copy, not a link back to this checkout
     expect(realpathSync(join(site, 'node_modules', 'verksam')).startsWith(realpathSync(site))).toBe(true);
+    // compiled from exactly the sources installed beside it: bin/verksam.js runs lib/
+    expect(compiledState(join(site, 'node_modules', 'verksam'))).toBe('current');
 
     const built = await run('npx', ['--offline', 'verksam', 'build'], site);
     expect(built.stdout).toMatch(/verksam: \d+ sidor skrevs till dist\//);
+    expect(built.stderr).not.toContain('kör från källkoden');
     const year = Number(todayInSweden().slice(0, 4)) - 1;
     const dist = join(site, 'dist');
     for (const page of ['index.html', 'nyheter/index.html', 'omraden/exempelomrade/index.html', `verksamhetsberattelse/${year}/mal-1/index.html`, 'tillganglighet/index.html', 'sok/index.html']) {

@@ -7,7 +7,9 @@ import { copyContent, fixture, root } from '../support/cli.js';
 /*
  * Every test runs `verksam dev` as an editor does, `node bin/verksam.js dev`, from a copy of
  * verksam itself: a test may then break a template or change the stylesheet without touching
- * the real ones. Tests wait only for what the preview says (its log lines, its events).
+ * the real ones. The copy includes the compiled lib/, so the preview starts compiled, as an
+ * editor's does, and a template edited while it runs is loaded from its source. Tests wait only
+ * for what the preview says (its log lines, its events).
  */
 
 let site: string;
@@ -164,7 +166,7 @@ beforeEach(async () => {
   site = dirname(content);
   verksam = join(site, 'verksam');
   await mkdir(verksam);
-  for (const part of ['bin', 'src', 'templates', 'package.json', 'tsconfig.json']) await cp(join(root, part), join(verksam, part), { recursive: true });
+  for (const part of ['bin', 'src', 'templates', 'lib', 'package.json', 'tsconfig.json']) await cp(join(root, part), join(verksam, part), { recursive: true });
   await symlink(await realpath(join(root, 'node_modules')), join(verksam, 'node_modules'));
 });
 
