@@ -5,6 +5,7 @@ import type { RouteKind } from '../routes/routes.js';
 import { urls } from '../routes/urls.js';
 import { ownPath } from '../installation.js';
 import { wellFormed } from './xml.js';
+import { openIndex, releaseIndex, type PagefindIndex } from './pagefind-service.js';
 import type { Extra, ExtraFile } from './extra.js';
 
 /*
@@ -36,7 +37,6 @@ interface StoredIndex {
 /** Pages handed to Pagefind and not yet indexed, at most. */
 const maxInFlight = 64;
 
-type PagefindIndex = NonNullable<Awaited<ReturnType<(typeof import('pagefind'))['createIndex']>>['index']>;
 
 /**
  * The Pagefind index of the indexed pages, fed page by page while the build renders them, in
@@ -91,7 +91,7 @@ export class SearchIndexer {
       if (address) this.cache?.put(address, { files: files.map((file) => ({ path: file.path, base64: Buffer.from(file.contents).toString('base64') })) } satisfies StoredIndex);
       return files;
     } finally {
-      await (await import('pagefind')).close();
+      await this.release();
     }
   }
 
@@ -101,11 +101,7 @@ export class SearchIndexer {
    */
   start(): void {
     if (this.index) return;
-    this.index = import('pagefind').then(async (pagefind) => {
-      const { index, errors } = await pagefind.createIndex({ forceLanguage: 'sv' });
-      if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
-      return index;
-    });
+    this.index = openIndex();
     for (const [url, html] of this.pages) this.send(url, html);
   }
 
@@ -147,7 +143,18 @@ export class SearchIndexer {
   async dispose(): Promise<void> {
     if (!this.index) return;
     await Promise.allSettled([this.index, ...this.added]);
-    await (await import('pagefind')).close();
+    await this.release();
+  }
+
+  private released = false;
+
+  /** Gives the index back to the shared service, once (see pagefind-service.ts). */
+  private async release(): Promise<void> {
+    if (!this.index || this.released) return;
+    this.released = true;
+    // an index that failed to open gave its share back itself
+    const index = await this.index.catch(() => undefined);
+    if (index) await releaseIndex(index);
   }
 }
 
