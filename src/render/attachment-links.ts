@@ -40,12 +40,12 @@ function sitePath(href: string, page: string, baseUrl: string | undefined): stri
 }
 
 /**
- * The link's text with the label at its end. A label the editor wrote by hand ("(PDF, 2 MB)"
- * or "(PDF)") is replaced, so the reader sees one, with the file's real size.
+ * The link's text with the label at its end. A label the editor wrote by hand ("(PDF, 2 MB)",
+ * "(pdf-fil)") is replaced, so the reader sees one, with the file's real size.
  */
 function withLabel(children: readonly ElementContent[], label: string, type: string): ElementContent[] {
   const last = children.at(-1);
-  const written = new RegExp(`\\s*\\(\\s*${type.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*(,[^()]*)?\\)\\s*$`, 'i');
+  const written = new RegExp(`\\s*\\(\\s*${type.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b[^()]*\\)\\s*$`, 'i');
   if (last?.type === 'text' && written.test(last.value)) {
     const kept = last.value.replace(written, '');
     return [...children.slice(0, -1), { type: 'text', value: `${kept}${kept === '' && children.length === 1 ? '' : ' '}(${label})` }];

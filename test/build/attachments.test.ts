@@ -74,7 +74,7 @@ describe('attachments', () => {
       'omraden/skola.md': area('Skola', 1),
       // the label written by hand (stale or without a size) and the site's own address written out
       'sidor/om-oss.md': page(
-        'A [Stadgar (PDF, 2 MB)](/filer/stadgar.pdf), B [Stadgar (pdf)](/filer/stadgar.pdf#page=2), C [(PDF, 1 kB)](/filer/stadgar.pdf), D [Stadgar](https://test.example/repo/filer/stadgar.pdf?download), E [Andra](https://annan.example/repo/filer/stadgar.pdf).\n',
+        'A [Stadgar (PDF, 2 MB)](/filer/stadgar.pdf), B [Stadgar (pdf)](/filer/stadgar.pdf#page=2), C [(PDF, 1 kB)](/filer/stadgar.pdf), C2 [Stadgar (pdf-fil 2 MB)](/filer/stadgar.pdf), D [Stadgar](https://test.example/repo/filer/stadgar.pdf?download), E [Andra](https://annan.example/repo/filer/stadgar.pdf).\n',
       ),
       'nyheter/ny.md': news({ title: 'Ny ordning', date: '2021-02-01', areas: ['skola'] }).replace('Brödtext.', 'Läs [stadgarna](../filer/stadgar.pdf).'),
       'nyhetsbrev/nr-1.md': ['---', 'number: 1', 'date: 2021-02-02', 'title: Nr 1', 'articles: [ny]', 'blocks:', '  - title: Block', '    body: Se [stadgarna](/filer/stadgar.pdf).', '---', 'Ledare med [stadgarna](/filer/stadgar.pdf).', ''].join('\n'),
@@ -94,6 +94,7 @@ describe('attachments', () => {
       'Stadgar (PDF, 425 kB) → /repo/filer/stadgar.pdf',
       'Stadgar (PDF, 425 kB) → /repo/filer/stadgar.pdf#page=2',
       '(PDF, 425 kB) → /repo/filer/stadgar.pdf',
+      'Stadgar (PDF, 425 kB) → /repo/filer/stadgar.pdf',
       'Stadgar (PDF, 425 kB) → https://test.example/repo/filer/stadgar.pdf?download',
       'Andra → https://annan.example/repo/filer/stadgar.pdf',
     ]);
