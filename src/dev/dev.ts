@@ -204,7 +204,8 @@ export async function startDev(options: DevOptions): Promise<DevServer> {
     }
     let file = asked.file;
     if (!output.has(file) && output.has(`${file}/index.html`)) {
-      response.writeHead(301, { location: `${requestUrl!.pathname}/` }).end();
+      // one leading slash: "//nyheter/" would send the browser to the host "nyheter"
+      response.writeHead(301, { location: `/${requestUrl!.pathname.replace(/^\/+/, '')}/` }).end();
       return;
     }
     let status = 200;

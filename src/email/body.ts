@@ -1,6 +1,8 @@
 import type { Element, ElementContent, Properties, Root } from 'hast';
 import { headingRank } from 'hast-util-heading-rank';
 import { visit } from 'unist-util-visit';
+import type { Attachment } from '../content/attachments.js';
+import { describeAttachmentLinks } from '../render/attachment-links.js';
 import { resolveLink } from '../routes/urls.js';
 
 /*
@@ -25,6 +27,8 @@ export interface EmailBodyOptions {
   idPrefix?: string;
   /** The widest an image may be, in CSS pixels: the text column it stands in. */
   maxImageWidth: number;
+  /** The site's attachments: a link to one says its type and size, as on the web page. */
+  attachments?: readonly Pick<Attachment, 'url' | 'type' | 'bytes'>[];
 }
 
 /** Properties that only make sense on a web page. */
@@ -67,7 +71,8 @@ function checkbox(node: Element): ElementContent {
 }
 
 export function emailBody(body: Root, options: EmailBodyOptions): Root {
-  const tree = structuredClone(body);
+  const pagePath = options.pageUrl.startsWith(options.baseUrl) ? `/${options.pageUrl.slice(options.baseUrl.length)}` : '/';
+  const tree = structuredClone(describeAttachmentLinks(body, options.attachments ?? [], pagePath, options.baseUrl));
   let previous = options.topLevel - 1;
   let shift: number | undefined;
   visit(tree, 'element', (node: Element, index, parent) => {

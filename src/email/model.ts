@@ -1,5 +1,5 @@
 import type { Root } from 'hast';
-import type { Image, Newsletter, Site, Unpublished } from '../content/graph.js';
+import type { Attachment, Image, Newsletter, Site, Unpublished } from '../content/graph.js';
 import { formatDate } from '../format/dates.js';
 import { imagePlan } from '../images/variants.js';
 import { absoluteUrl, urls } from '../routes/urls.js';
@@ -112,11 +112,11 @@ const displayUrl = (url: string) => url.replace(/^https?:\/\//, '').replace(/\/$
 /** A phone number as a tel: URL: digits and a leading +, nothing else. */
 const telUrl = (phone: string) => `tel:${phone.replace(/[^\d+]/g, '')}`;
 
-export function emailModel(newsletter: Newsletter, site: Site): EmailModel {
+export function emailModel(newsletter: Newsletter, site: Site, attachments: readonly Attachment[] = []): EmailModel {
   const baseUrl = site.baseUrl;
   const name = site.newsletter?.name ?? 'Nyhetsbrev';
   const webUrl = absoluteUrl(baseUrl, urls.newsletter(newsletter));
-  const mainText = { baseUrl, maxImageWidth: layout.textWidth };
+  const mainText = { baseUrl, maxImageWidth: layout.textWidth, attachments };
   const unsubscribeUrl = site.newsletter?.unsubscribeUrl?.trim();
   const { contact } = site;
   return {
@@ -141,7 +141,7 @@ export function emailModel(newsletter: Newsletter, site: Site): EmailModel {
     blocks: newsletter.blocks.map((block, index) => ({
       title: block.title,
       // the web version gives each block's ids this prefix (templates/newsletter.tsx)
-      body: emailBody(block.body, { baseUrl, topLevel: 3, pageUrl: webUrl, idPrefix: `block-${index + 1}-`, maxImageWidth: layout.halfTextWidth }),
+      body: emailBody(block.body, { baseUrl, attachments, topLevel: 3, pageUrl: webUrl, idPrefix: `block-${index + 1}-`, maxImageWidth: layout.halfTextWidth }),
     })),
     contact: {
       organisation: site.organisation,

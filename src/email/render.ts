@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { toHtml } from 'hast-util-to-html';
-import type { Newsletter, Site } from '../content/graph.js';
+import type { Attachment, Newsletter, Site } from '../content/graph.js';
 import { newsletterMjml } from './layout.js';
 import { emailModel } from './model.js';
 import { newsletterText } from './text.js';
@@ -55,8 +55,8 @@ export function compileMjml(source: string, memo: MjmlMemo = new Map()): Promise
 }
 
 /** The email of one newsletter, for a site whose base URL is final (every URL is made absolute from it). */
-export async function renderNewsletterEmail(newsletter: Newsletter, site: Site, memo?: MjmlMemo): Promise<RenderedEmail> {
-  const model = emailModel(newsletter, site);
+export async function renderNewsletterEmail(newsletter: Newsletter, site: Site, memo?: MjmlMemo, attachments: readonly Attachment[] = []): Promise<RenderedEmail> {
+  const model = emailModel(newsletter, site, attachments);
   const mjml = toHtml(newsletterMjml(model));
   const html = await compileMjml(mjml, memo);
   return { mjml, html, text: newsletterText(model) };

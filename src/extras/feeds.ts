@@ -1,8 +1,9 @@
 import type { Element, Root } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import { x } from 'xastscript';
-import type { ContentGraph, NewsItem, Newsletter } from '../content/graph.js';
+import type { Attachment, ContentGraph, NewsItem, Newsletter } from '../content/graph.js';
 import { imagePlan, mimeTypes } from '../images/variants.js';
+import { describeAttachmentLinks } from '../render/attachment-links.js';
 import { placeBody } from '../render/prose.js';
 import { rewrite } from '../render/rewrite.js';
 import { absoluteUrl, feedFiles, resolveLink, urls, type FeedFormat } from '../routes/urls.js';
@@ -55,18 +56,25 @@ export function absoluteUrls(tree: Root, pageUrl: string, baseUrl: string): Root
 type ItemHtmlMemo = WeakMap<Root, Map<string, string>>;
 
 /** A news item in full, as HTML with absolute URLs: ingress, image and text. */
-export function itemHtml(item: NewsItem, pageUrl: string, baseUrl: string, memo: ItemHtmlMemo = new WeakMap()): string {
-  const key = `${pageUrl}\n${baseUrl}\n${item.lead}\n${item.image ? `${item.image.file.hash}\n${item.image.alt}` : ''}`;
+export function itemHtml(item: NewsItem, pageUrl: string, baseUrl: string, memo: ItemHtmlMemo = new WeakMap(), attachments: readonly Attachment[] = []): string {
+  // an attachment's size is in the text of every link to it
+  const key = `${pageUrl}\n${baseUrl}\n${item.lead}\n${item.image ? `${item.image.file.hash}\n${item.image.alt}` : ''}\n${attachmentsKey(attachments)}`;
   let cached = memo.get(item.body);
   if (!cached) memo.set(item.body, (cached = new Map()));
   const hit = cached.get(key);
   if (hit !== undefined) return hit;
-  const html = renderItemHtml(item, pageUrl, baseUrl);
+  const html = renderItemHtml(item, pageUrl, baseUrl, attachments);
   cached.set(key, html);
   return html;
 }
 
-function renderItemHtml(item: NewsItem, pageUrl: string, baseUrl: string): string {
+const attachmentsKey = (attachments: readonly Attachment[]) => attachments.map((attachment) => `${attachment.url} ${attachment.bytes}`).join('\n');
+
+/** A body's links to attachments say type and size in a feed too, as on the entry's page. */
+const describedBody = (body: Root, path: string, attachments: readonly Attachment[], baseUrl: string) =>
+  describeAttachmentLinks(placeBody(body, { topLevel: 2 }), attachments, path, baseUrl).children;
+
+function renderItemHtml(item: NewsItem, pageUrl: string, baseUrl: string, attachments: readonly Attachment[]): string {
   const children: Root['children'] = [{ type: 'element', tagName: 'p', properties: {}, children: [{ type: 'text', value: item.lead }] }];
   if (item.image) {
     const picture = imagePlan(item.image.file).fallback;
@@ -77,7 +85,7 @@ function renderItemHtml(item: NewsItem, pageUrl: string, baseUrl: string): strin
       children: [{ type: 'element', tagName: 'img', properties: { src: picture.url, alt: item.image.alt, width: picture.width, height: picture.height }, children: [] }],
     });
   }
-  children.push(...placeBody(item.body, { topLevel: 2 }).children);
+  children.push(...describedBody(item.body, urls.newsItem(item), attachments, baseUrl));
   return toHtml(absoluteUrls({ type: 'root', children }, pageUrl, baseUrl));
 }
 
@@ -103,12 +111,12 @@ interface FeedSpec {
   url: (format: FeedFormat) => string;
 }
 
-function newsEntry(item: NewsItem, baseUrl: string, memo: ItemHtmlMemo): FeedEntry {
+function newsEntry(item: NewsItem, baseUrl: string, memo: ItemHtmlMemo, attachments: readonly Attachment[]): FeedEntry {
   return {
     title: item.title,
     path: urls.newsItem(item),
     summary: item.lead,
-    content: (link) => itemHtml(item, link, baseUrl, memo),
+    content: (link) => itemHtml(item, link, baseUrl, memo, attachments),
     date: item.date,
     categories: item.areas.map((area) => ({ name: area.title, term: area.slug })),
     image: item.image ? imagePlan(item.image.file).fallback.url : undefined,
@@ -116,13 +124,13 @@ function newsEntry(item: NewsItem, baseUrl: string, memo: ItemHtmlMemo): FeedEnt
 }
 
 /** A newsletter issue in a feed: its editorial, then its articles' titles and leads as links. */
-function newsletterEntry(newsletter: Newsletter, baseUrl: string): FeedEntry {
+function newsletterEntry(newsletter: Newsletter, baseUrl: string, attachments: readonly Attachment[]): FeedEntry {
   return {
     title: `Nr ${newsletter.number}: ${newsletter.title}`,
     path: urls.newsletter(newsletter),
     summary: newsletter.preheader ?? newsletter.title,
     content: (link) => {
-      const children: Root['children'] = [...placeBody(newsletter.body, { topLevel: 2 }).children];
+      const children: Root['children'] = [...describedBody(newsletter.body, urls.newsletter(newsletter), attachments, baseUrl)];
       for (const article of newsletter.articles) {
         children.push(
           { type: 'element', tagName: 'h2', properties: {}, children: [{ type: 'element', tagName: 'a', properties: { href: urls.newsItem(article) }, children: [{ type: 'text', value: article.title }] }] },
@@ -319,19 +327,19 @@ function jsonFeed(feed: FeedDocument): string {
 function feedSpecs(graph: ContentGraph, memo: ItemHtmlMemo): FeedSpec[] {
   const { site } = graph;
   return [
-    { title: `Nyheter – ${site.title}`, description: site.description, page: urls.news(), items: graph.news.slice(0, feedSize).map((item) => newsEntry(item, site.baseUrl, memo)), url: urls.newsFeed },
+    { title: `Nyheter – ${site.title}`, description: site.description, page: urls.news(), items: graph.news.slice(0, feedSize).map((item) => newsEntry(item, site.baseUrl, memo, graph.attachments)), url: urls.newsFeed },
     {
       title: `${site.newsletter?.name ?? 'Nyhetsbrev'} – ${site.title}`,
       description: `Alla nummer av ${site.newsletter?.name ?? 'nyhetsbrevet'}.`,
       page: urls.newsletters(),
-      items: graph.newsletters.slice(0, feedSize).map((newsletter) => newsletterEntry(newsletter, site.baseUrl)),
+      items: graph.newsletters.slice(0, feedSize).map((newsletter) => newsletterEntry(newsletter, site.baseUrl, graph.attachments)),
       url: urls.newsletterFeed,
     },
     ...graph.areas.map((area) => ({
       title: `${area.title} – nyheter från ${site.organisation}`,
       description: area.summary,
       page: urls.area(area),
-      items: area.news.slice(0, feedSize).map((item) => newsEntry(item, site.baseUrl, memo)),
+      items: area.news.slice(0, feedSize).map((item) => newsEntry(item, site.baseUrl, memo, graph.attachments)),
       url: (format: FeedFormat) => urls.areaFeed(area, format),
     })),
   ];

@@ -47,7 +47,7 @@ export function newsletterEmailExtra(): Extra {
       };
       const files: ExtraFile[] = [];
       for (const newsletter of graph.newsletters) {
-        const email = await renderNewsletterEmail(newsletter, graph.site, memo);
+        const email = await renderNewsletterEmail(newsletter, graph.site, memo, graph.attachments);
         const paths = emailFiles(newsletter);
         files.push({ path: paths.html, contents: email.html }, { path: paths.text, contents: email.text });
       }

@@ -125,8 +125,24 @@ export function contentImagePath(src: string, fileContentPath = ''): { path?: st
  */
 export function rehypeContentImages() {
   return (tree: HastRoot, file: VFile) => {
-    visit(tree, 'element', (node: Element) => {
-      if (node.tagName !== 'img' || typeof node.properties.src !== 'string') return;
+    visit(tree, 'element', (node: Element, index, parent) => {
+      if (node.tagName !== 'img') return;
+      if (typeof node.properties.src !== 'string' || node.properties.src.trim() === '') {
+        // the sanitiser took a data: or javascript: address away, or none was written: an <img>
+        // without one is no image to a reader, and not valid HTML
+        const start = node.position?.start;
+        report(file, {
+          ruleId: 'invalid-image',
+          reason: `Bilden${node.properties.alt ? ` "${String(node.properties.alt)}"` : ''} har ingen adress som kan visas (adresser som data: och javascript: tas bort). Lägg bilden i bilder/ och skriv bilder/foto.jpg, eller en adress som börjar med https://.`,
+          line: start?.line ?? 1,
+          column: start?.column ?? 1,
+        });
+        if (parent && index !== undefined) {
+          parent.children.splice(index, 1);
+          return index;
+        }
+        return;
+      }
       if (node.properties.alt === undefined || node.properties.alt === null) {
         const start = node.position?.start;
         report(file, {

@@ -22,7 +22,8 @@ export const sanitizeSchema: SanitizeSchema = {
   strip: ['script', 'style'],
   // GitHub's schema allows `action` on every element without checking its protocol; a form
   // cannot be written in content, but no attribute of ours carries a javascript: URL.
-  protocols: { ...defaultSchema.protocols, action: ['http', 'https'] },
+  // tel: so that "ring oss" can be a link on a phone
+  protocols: { ...defaultSchema.protocols, href: [...(defaultSchema.protocols?.href ?? []), 'tel'], action: ['http', 'https'] },
 };
 
 /** Built and frozen once: configuration mistakes surface before any content is read. */

@@ -24,7 +24,7 @@ export function renderRoute(route: Route, ctx: PageContext, templates: Templates
   const template = templates[route.kind] as (route: Route, ctx: PageContext) => Root;
   try {
     // content ids never take an id the template uses (page-ids.ts)
-    return describeAttachmentLinks(uniquePageIds(template(route, ctx)), ctx.attachments, route.path);
+    return describeAttachmentLinks(uniquePageIds(template(route, ctx)), ctx.attachments, route.path, ctx.site.baseUrl);
   } catch (error) {
     const from = route.sources.length > 0 ? ` from ${route.sources.join(', ')}` : '';
     throw new Error(`Could not render ${route.path}${from} with templates/${route.kind}`, { cause: error });

@@ -80,7 +80,8 @@ async function answer(root: string, basePath: string, request: IncomingMessage, 
   if (!info) {
     if (!asked.file.endsWith('index.html') && (await isFolder(path))) {
       const query = (request.url ?? '').slice(rawPath.length);
-      return text(301, '', { location: `${rawPath}/${query}` });
+      // one leading slash: "//nyheter/" would send the browser to the host "nyheter"
+      return text(301, '', { location: `/${rawPath.replace(/^\/+/, '')}/${query}` });
     }
     const notFound = join(root, '404.html');
     info = await fileInside(root, notFound);

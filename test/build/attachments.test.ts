@@ -68,6 +68,49 @@ describe('attachments', () => {
     ]);
   });
 
+  it('says type and size once, however the link is written, and in feeds and the newsletter email too, with the full address', async () => {
+    const dir = await writeSite({
+      'site.yaml': siteYaml.replace('https://test.example/', 'https://test.example/repo/'),
+      'omraden/skola.md': area('Skola', 1),
+      // the label written by hand (stale or without a size) and the site's own address written out
+      'sidor/om-oss.md': page(
+        'A [Stadgar (PDF, 2 MB)](/filer/stadgar.pdf), B [Stadgar (pdf)](/filer/stadgar.pdf#page=2), C [(PDF, 1 kB)](/filer/stadgar.pdf), C2 [Stadgar (pdf-fil 2 MB)](/filer/stadgar.pdf), D [Stadgar](https://test.example/repo/filer/stadgar.pdf?download), E [Andra](https://annan.example/repo/filer/stadgar.pdf).\n',
+      ),
+      'nyheter/ny.md': news({ title: 'Ny ordning', date: '2021-02-01', areas: ['skola'] }).replace('Brödtext.', 'Läs [stadgarna](../filer/stadgar.pdf).'),
+      'nyhetsbrev/nr-1.md': ['---', 'number: 1', 'date: 2021-02-02', 'title: Nr 1', 'articles: [ny]', 'blocks:', '  - title: Block', '    body: Se [stadgarna](/filer/stadgar.pdf).', '---', 'Ledare med [stadgarna](/filer/stadgar.pdf).', ''].join('\n'),
+    });
+    await writeBytes(dir, 'filer/stadgar.pdf', randomBytes(425_000));
+    const site = await buildSite({ contentDir: dir, cwd: dir, search: false, today: '2026-01-01' });
+    const file = (path: string) => {
+      const found = site.files.find((candidate) => candidate.path === path);
+      if (!found) throw new Error(`no ${path}`);
+      return typeof found.contents === 'string' ? found.contents : Buffer.from(found.contents).toString('utf8');
+    };
+    const links = (html: string) =>
+      select(fromHtml(html) as Root, (element) => element.tagName === 'a' && String(element.properties.href).includes('/filer/')).map(
+        (link) => `${toString(link)} → ${String(link.properties.href)}`,
+      );
+    expect(links(file('om-oss/index.html'))).toEqual([
+      'Stadgar (PDF, 425 kB) → /repo/filer/stadgar.pdf',
+      'Stadgar (PDF, 425 kB) → /repo/filer/stadgar.pdf#page=2',
+      '(PDF, 425 kB) → /repo/filer/stadgar.pdf',
+      'Stadgar (PDF, 425 kB) → /repo/filer/stadgar.pdf',
+      'Stadgar (PDF, 425 kB) → https://test.example/repo/filer/stadgar.pdf?download',
+      'Andra → https://annan.example/repo/filer/stadgar.pdf',
+    ]);
+    const absolute = 'stadgarna (PDF, 425 kB) → https://test.example/repo/filer/stadgar.pdf';
+    for (const feed of ['nyheter/feed.json', 'omraden/skola/feed.json']) {
+      const items = (JSON.parse(file(feed)) as { items: { content_html: string }[] }).items;
+      expect(links(items[0]!.content_html), feed).toEqual([absolute]);
+    }
+    const issue = (JSON.parse(file('nyhetsbrev/feed.json')) as { items: { content_html: string }[] }).items[0]!;
+    expect(links(issue.content_html)).toEqual([absolute]);
+    const email = site.files.find((candidate) => candidate.path.startsWith('nyhetsbrev/') && candidate.path.endsWith('email.html'))!;
+    expect(links(String(email.contents))).toEqual([absolute, absolute, absolute]);
+    const text = String(site.files.find((candidate) => candidate.path.startsWith('nyhetsbrev/') && candidate.path.endsWith('email.txt'))!.contents);
+    expect(text.match(/stadgarna \(PDF, 425 kB\)/g)).toHaveLength(3);
+  });
+
   it('a link to a file that is not there is a broken-link error at the link, naming the file', async () => {
     const dir = await writeSite({
       'site.yaml': siteYaml,

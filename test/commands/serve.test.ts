@@ -173,6 +173,23 @@ describe('verksam serve', () => {
     expect((await ask(url, '/')).status).toBe(200);
   });
 
+  it('sends a folder asked without its slash to the same folder on this site, never to another host', async () => {
+    const { url } = await serve(['--out', plain.site]);
+    for (const [path, location] of [
+      ['/nyheter', '/nyheter/'],
+      ['/nyheter?sida=2', '/nyheter/?sida=2'],
+      // "//nyheter/" would be the host "nyheter" to a browser
+      ['//nyheter', '/nyheter/'],
+      ['///nyheter', '/nyheter/'],
+    ] as const) {
+      const answer = await ask(url, path);
+      expect(answer.status, path).toBe(301);
+      expect(answer.headers.location, path).toBe(location);
+    }
+    expect((await ask(url, '/..;/hemlig.txt')).status).toBe(404);
+    expect((await ask(url, '/', { method: 'OPTIONS' })).headers.allow).toBe('GET, HEAD');
+  });
+
   it('serves a site built for a sub-path under that path, and prints that address', async () => {
     const { url } = await serve(['--out', underRepo.site]);
     expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/repo\/$/);

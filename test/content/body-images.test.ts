@@ -103,6 +103,14 @@ describe('an image in a text that cannot be shown', () => {
     expect(await problemsOf(dir)).toEqual(['nyheter/bild.md:2:1 missing-field', 'nyheter/bild.md:6:1 invalid-image']);
   });
 
+  it('whose address is taken away as unsafe (data:, javascript:) or missing is invalid-image at its line, never an image without an address', async () => {
+    const body = 'Text.\n\n![Ett foto.](data:image/png;base64,AAAA)\n\n![Skript.](javascript:alert(1))\n\n<img alt="Inget" src="javascript:alert(1)" onerror="alert(1)">\n\n<img alt="Ingen adress">\n';
+    const dir = await imageSite({ 'omraden/b.md': withBody(area('B', 2), body) });
+    const error = await contentError(() => loadSite({ contentDir: dir, cwd: dir }));
+    expect(places(error.messages)).toEqual(['omraden/b.md:8:1 invalid-image', 'omraden/b.md:10:1 invalid-image', 'omraden/b.md:12:1 invalid-image', 'omraden/b.md:14:1 invalid-image']);
+    expect(error.messages[0]!.reason).toContain('bilder/');
+  });
+
   it('that is not a readable image is invalid-image at its line (a too large one is refused by the same inspection as in front matter)', async () => {
     const dir = await imageSite(
       { 'omraden/b.md': withBody(area('B', 2), 'Text.\n\n![Ett foto.](bilder/trasig.jpg)\n') },

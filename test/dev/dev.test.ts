@@ -1,5 +1,6 @@
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { cp, mkdir, open, readFile, realpath, rename, rm, symlink, writeFile } from 'node:fs/promises';
+import { request } from 'node:http';
 import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { copyContent, fixture, root } from '../support/cli.js';
@@ -213,6 +214,23 @@ describe('verksam dev', () => {
     expect((await get('/nyheter/100%zz/')).status).toBe(400);
     expect((await get('/%E0%A4%A/')).status).toBe(400);
     expect((await get('/')).status).toBe(200);
+  });
+
+  it('sends a folder asked without its slash to the folder on this site, never to another host', async () => {
+    const { hostname, port } = new URL(await start());
+    // sent as written: fetch would tidy "/./" away
+    const location = (path: string) =>
+      new Promise<string | undefined>((done, fail) => {
+        const sent = request({ host: hostname, port, path }, (response) => {
+          response.resume();
+          done(response.headers.location);
+        });
+        sent.once('error', fail);
+        sent.end();
+      });
+    expect(await location('/nyheter')).toBe('/nyheter/');
+    // "//nyheter/" would be the host "nyheter" to a browser
+    expect(await location('/.//nyheter')).toBe('/nyheter/');
   });
 
   it('sends a reload event for the edited page and serves its new HTML', async () => {
