@@ -181,7 +181,8 @@ export function planNews(archive: NewsArchive, request: NewsRequest, summary: Co
   const files: PlannedFile[] = [...images];
   const taken = new Set([...summary.paths].filter((path) => classify(path)?.kind === 'news').map(slugOf));
   if (archive.heading) notes.push({ kind: 'changed', text: `rubriken "${archive.heading}" först i filen är arkivets rubrik och blev ingen nyhet.` });
-  for (const words of archive.before) notes.push({ kind: 'broken', text: `texten "${words}" står före den första nyhetens rubrik och togs inte med; lägg den i rätt nyhet.` });
+  const firstItem = `"${archive.items[0]!.title}"`;
+  for (const words of archive.before.filter(Boolean)) notes.push({ kind: 'broken', text: `texten "${words.length > 70 ? `${words.slice(0, 67)} …` : words}" står före den första nyhetens rubrik och lades sist i den första nyheten (${firstItem}); flytta den till rätt nyhet.` });
   const areaNames = areasInOrder(summary).map((each) => each.slug).join(', ') || 'inga';
   for (const item of archive.items) {
     const base = slugify(item.title) || 'nyhet';
