@@ -42,14 +42,19 @@ export function planImages(tree: Root, images: readonly DocumentImage[], base: s
   const files: PlannedFile[] = [];
   const names = new Map<string, string>();
   for (const image of images) {
-    const extension = imageExtensions[image.contentType] ?? (image.contentType.split('/')[1] ?? 'bin').replace(/[^a-z0-9]/g, '');
+    // "image/x-emf" → emf, "image/svg+xml" → svg: the extension Windows would give the file
+    const extension = imageExtensions[image.contentType] ?? ((image.contentType.split('/')[1] ?? '').replace(/^x-/, '').replace(/\+.*$/, '').replace(/[^a-z0-9]/g, '') || 'bin');
     let number = image.index + 1;
     let contentPath = `bilder/${base}-bild-${number}.${extension}`;
     while (summary.paths.has(contentPath) || files.some((file) => file.contentPath === contentPath)) contentPath = `bilder/${base}-bild-${++number}.${extension}`;
     files.push({ contentPath, contents: image.bytes });
     names.set(imageUrl(image.index), contentPath);
     if (!['jpg', 'png', 'webp', 'avif'].includes(extension)) {
-      notes.push({ file: shownPath(summary, contentPath), kind: 'fill', text: `bilden är av typen ${image.contentType}, som webbplatsen inte visar; spara den som JPEG eller PNG och ändra hänvisningen i texten.` });
+      notes.push({
+        file: shownPath(summary, contentPath),
+        kind: 'fill',
+        text: `bilden är av typen ${image.contentType}, som webbplatsen inte visar (check säger fel tills den är ersatt); spara den som JPEG eller PNG i bilder/, ändra hänvisningen ${contentPath} i texten och ta bort den här filen.`,
+      });
     }
   }
   visit(tree, 'image', (node: Image) => {

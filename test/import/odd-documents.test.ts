@@ -1,8 +1,10 @@
 import { cp, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { deflateRawSync } from 'node:zlib';
-import { ExternalHyperlink, FootnoteReferenceRun, Document, Packer, Paragraph, TextRun } from 'docx';
+import { ExternalHyperlink, FootnoteReferenceRun, Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun } from 'docx';
 import fc from 'fast-check';
+import JSZip from 'jszip';
+import sharp from 'sharp';
 import { afterAll, describe, expect, it } from 'vitest';
 import { root, runCli, tempDir } from '../support/cli.js';
 import { findSourceProblems } from '../../src/import/source-problems.js';
@@ -10,7 +12,7 @@ import { goalLine } from '../../src/import/report-split.js';
 import { textToMdast } from '../../src/import/text.js';
 import { isKeptUrl, removeUnkeptLinks } from '../../src/import/unsafe-links.js';
 import { unpackedTextSize } from '../../src/import/zip-size.js';
-import { docx, heading, paragraph } from './make-docx.js';
+import { bullet, docx, heading, image, paragraph } from './make-docx.js';
 
 /*
  * Documents of shapes no one on the team wrote: the import must end in files (or a sentence
@@ -208,5 +210,73 @@ describe('Word documents that are not what they seem', () => {
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('"bomb.docx" packar upp till 2861 MB text, mer än de 64 MB som verksam import läser');
     expect(await readdir(site.content)).toEqual(['omraden', 'site.yaml', 'tillganglighet.md']);
+  });
+});
+
+describe('Word documents of unusual shapes', () => {
+  it('says an empty document and one with only a title hold no goals or news, and writes nothing', async () => {
+    for (const [children, kind] of [[[], undefined], [[heading('Verksamhetsberättelse 2021')], 'rapport']] as const) {
+      const site = await newSite();
+      await writeFile(join(site.cwd, 'tom.docx'), await docx([...children]));
+      const result = await runCli(['import', 'tom.docx', ...(kind ? ['--kind', kind] : [])], site.cwd);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toMatch(/^Inga (nyheter|mål) hittades i texten/);
+      expect(await readdir(site.content)).toEqual(['omraden', 'site.yaml', 'tillganglighet.md']);
+    }
+  });
+
+  it('keeps every word of nested tables, merged cells, nested lists and a very long paragraph, and the goal passes check', async () => {
+    const site = await newSite();
+    const cell = (text: string, more = {}) => new TableCell({ children: [paragraph(text)], ...more });
+    const long = Array.from({ length: 400 }, (_, index) => `ord${index}`).join(' ');
+    await writeFile(
+      join(site.cwd, 'former.docx'),
+      await docx([
+        heading('Verksamhetsberättelse 2021'),
+        heading('MÅL 1 – Renare vatten'),
+        heading('AKTIVITETER', 2),
+        new Table({ rows: [new TableRow({ children: [new TableCell({ children: [new Table({ rows: [new TableRow({ children: [cell('Inre cell')] })] }), paragraph('Yttre cell')] }), cell('Granne')] })] }),
+        new Table({ rows: [new TableRow({ children: [cell('Spänner två', { columnSpan: 2 })] }), new TableRow({ children: [cell('Vänster'), cell('Höger')] })] }),
+        bullet('Första punkten'),
+        new Paragraph({ text: 'Inre punkt', numbering: { reference: 'punkt', level: 0 } }),
+        paragraph(`${long}.`),
+        paragraph('Uppföljning:'),
+        paragraph('Klart.'),
+      ]),
+    );
+    const result = await runCli(['import', 'former.docx'], site.cwd);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    const goal = await readFile(join(site.content, 'verksamhetsberattelse/2021/mal-01.md'), 'utf8');
+    expect(goal).toContain('statement: Renare vatten');
+    for (const words of ['Inre cell', 'Yttre cell', 'Granne', 'Spänner två', 'Vänster', 'Höger', 'Första punkten', 'Inre punkt', long, '## Uppföljning\n\nKlart.']) expect(goal).toContain(words);
+    const check = await runCli(['check'], site.cwd);
+    expect(check.stderr).not.toContain(' fel ');
+    expect(check.code).toBe(0);
+  });
+
+  it('keeps an EMF image (which no browser shows) as a file and tells the editor to replace it', async () => {
+    const png = await sharp({ create: { width: 4, height: 4, channels: 3, background: '#306' } }).png().toBuffer();
+    const zip = await JSZip.loadAsync(await docx([heading('Verksamhetsberättelse 2021'), heading('Mål 1'), paragraph('Målet.'), image(png, 'Diagram')]));
+    // Word keeps drawings pasted from old Office programs as EMF: rename the picture part and its type
+    for (const name of Object.keys(zip.files)) {
+      if (name.startsWith('word/media/')) {
+        zip.remove(name);
+        zip.file(name.replace(/\.png$/, '.emf'), Buffer.from([1, 0, 0, 0, 0x20, 0x45, 0x4d, 0x46]));
+      } else if (name.endsWith('.rels') || name === '[Content_Types].xml') {
+        let text = await zip.file(name)!.async('string');
+        text = text.replace(/(media\/[^"]+)\.png/g, '$1.emf');
+        if (name === '[Content_Types].xml') text = text.replace('<Default ', '<Default Extension="emf" ContentType="image/x-emf"/><Default ');
+        zip.file(name, text);
+      }
+    }
+    const site = await newSite();
+    await writeFile(join(site.cwd, 'emf.docx'), await zip.generateAsync({ type: 'nodebuffer' }));
+    const result = await runCli(['import', 'emf.docx'], site.cwd);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(await readFile(join(site.content, 'bilder/emf-bild-1.emf'))).toEqual(Buffer.from([1, 0, 0, 0, 0x20, 0x45, 0x4d, 0x46]));
+    expect(await readFile(join(site.content, 'verksamhetsberattelse/2021/mal-01.md'), 'utf8')).toContain('![Diagram](bilder/emf-bild-1.emf)');
+    expect(result.stdout).toContain('bilden är av typen image/x-emf, som webbplatsen inte visar (check säger fel tills den är ersatt)');
   });
 });
