@@ -7,6 +7,7 @@ import JSZip from 'jszip';
 import sharp from 'sharp';
 import { afterAll, describe, expect, it } from 'vitest';
 import { root, runCli, tempDir } from '../support/cli.js';
+import { findDate } from '../../src/import/found-date.js';
 import { findSourceProblems } from '../../src/import/source-problems.js';
 import { goalLine } from '../../src/import/report-split.js';
 import { textToMdast } from '../../src/import/text.js';
@@ -106,6 +107,18 @@ describe('links', () => {
     const check = await runCli(['check'], site.cwd);
     expect(check.stderr).not.toContain('fel');
     expect(check.code).toBe(0);
+  });
+});
+
+describe('dates in news text', () => {
+  it('reads the Swedish forms of a date, day first, and gives a day without a year as a hint', () => {
+    expect(findDate('Publicerad 5 maj 2021.')).toEqual({ date: '2021-05-05', words: '5 maj 2021' });
+    expect(findDate('Publicerad 2021-05-05.')).toEqual({ date: '2021-05-05', words: '2021-05-05' });
+    expect(findDate('Publicerad 5/5 2021.')).toEqual({ date: '2021-05-05', words: '5/5 2021' });
+    expect(findDate('Publicerad 12/3-2021.')).toEqual({ date: '2021-03-12', words: '12/3-2021' });
+    expect(findDate('Publicerad den 5:e maj 2021.')).toEqual({ date: '2021-05-05', words: '5:e maj 2021' });
+    expect(findDate('Vi ses den 5:e maj.')).toEqual({ hint: 'den 5:e maj' });
+    expect(findDate('Kvoten 31/2 2021 är ingen dag.')).toBeUndefined();
   });
 });
 
