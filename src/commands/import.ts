@@ -6,12 +6,14 @@ import { loadContent } from '../content/load.js';
 import { slugify } from '../format/slug.js';
 import { docxToMdast, type DocumentImage } from '../import/docx.js';
 import { repairFlattenedLists } from '../import/flattened-lists.js';
-import { formatMigrationReport, listRepairNote, type ImportNote } from '../import/migration-report.js';
+import { formatMigrationReport, listRepairNote, removedLinkText, type ImportNote } from '../import/migration-report.js';
 import { splitNews } from '../import/news-split.js';
 import { planImages, planNews, planReport, shownPath, type Plan } from '../import/plan-files.js';
 import { goalLine, isReportHeading, splitReport } from '../import/report-split.js';
 import { readSourceFile } from '../import/source-file.js';
-import { textToMdast } from '../import/text.js';
+import { splitFrontMatter, textToMdast } from '../import/text.js';
+import { maxUnpackedText, unpackedTextSize } from '../import/zip-size.js';
+import { removeUnkeptLinks } from '../import/unsafe-links.js';
 import { writePlannedFiles } from '../import/write.js';
 
 /*
@@ -54,16 +56,28 @@ export async function importFile(request: ImportRequest): Promise<ImportOutcome>
   let tree: Root;
   let images: DocumentImage[] = [];
   if (source.kind === 'docx') {
+    const unpacked = unpackedTextSize(source.bytes);
+    if (unpacked !== undefined && unpacked > maxUnpackedText) {
+      const megabytes = Math.round(unpacked / 1024 / 1024);
+      return { ok: false, code: 2, message: `"${request.file}" packar upp till ${megabytes} MB text, mer än de ${maxUnpackedText / 1024 / 1024} MB som verksam import läser; filen är trasig eller inget vanligt Word-dokument. Öppna den i Word och spara den igen, eller dela upp den i flera dokument.` };
+    }
     const document = await docxToMdast(source.bytes);
     if (!document) return { ok: false, code: 2, message: `"${request.file}" är ett zip-arkiv men inget Word-dokument som går att läsa. Öppna det i Word och spara det igen som Word-dokument (.docx).` };
     tree = document.tree;
     images = document.images;
   } else {
-    const text = textToMdast(source.text, source.markdown);
+    const { body, frontMatter } = source.markdown ? splitFrontMatter(source.text) : { body: source.text };
+    if (frontMatter !== undefined) {
+      const fields = frontMatter.split(/\r?\n/).map((line) => line.trim()).filter(Boolean).join('; ');
+      notes.push({ kind: 'changed', text: `${request.file} började med front matter, som inte togs med (importen skriver egen): ${fields.length > 200 ? `${fields.slice(0, 197)} …` : fields}. För över det som behövs.` });
+    }
+    const text = textToMdast(body, source.markdown);
     tree = text.tree;
     if (text.droppedTags > 0) notes.push({ kind: 'changed', text: `${request.file} innehöll HTML-kod (${text.droppedTags} ${text.droppedTags === 1 ? 'tagg' : 'taggar'}, t.ex. från en inklistrad tabell); koden togs bort och orden behölls.` });
     if (source.encoding === 'windows-1252') notes.push({ kind: 'changed', text: `${request.file} var inte sparad som UTF-8 och lästes som Windows-text (Windows-1252); kontrollera å, ä och ö.` });
   }
+
+  for (const link of removeUnkeptLinks(tree)) notes.push({ kind: 'changed', text: removedLinkText(link) });
 
   const root = relative(cwd, resolve(cwd, contentDir)).split(sep).join('/') || '.';
   const summary = summariseContent(await loadContent(resolve(cwd, contentDir), cwd), root);

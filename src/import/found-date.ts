@@ -1,7 +1,7 @@
 import { isCalendarDate } from '../commands/new.js';
 
 /*
- * A date written in a news item's text ("den 5 maj 2021", "2021-05-05"): what the importer may
+ * A date written in a news item's text ("den 5 maj 2021", "2021-05-05", "5/5 2021"): what the importer may
  * use as the item's date, marked as found. A day without a year ("den 5 maj") is not a date;
  * it is shown to the editor as a hint.
  */
@@ -16,6 +16,11 @@ export function findDate(text: string): FoundDate {
   for (const written of text.matchAll(new RegExp(`\\b(\\d{1,2})(?::e|:a)?\\s+(${monthPattern})\\s+(\\d{4})\\b`, 'giu'))) {
     const date = `${written[3]}-${String(months.indexOf(written[2]!.toLowerCase()) + 1).padStart(2, '0')}-${written[1]!.padStart(2, '0')}`;
     if (isCalendarDate(date)) return { date, words: written[0] };
+  }
+  // "5/5 2021", "5/5-2021": day first, as Swedish writes it
+  for (const numeric of text.matchAll(/\b(\d{1,2})\/(\d{1,2})(?:\s+|-)(\d{4})\b/g)) {
+    const date = `${numeric[3]}-${numeric[2]!.padStart(2, '0')}-${numeric[1]!.padStart(2, '0')}`;
+    if (isCalendarDate(date)) return { date, words: numeric[0] };
   }
   const day = new RegExp(`\\b(?:den\\s+)?\\d{1,2}(?::e|:a)?\\s+(?:${monthPattern})\\b`, 'iu').exec(text);
   return day ? { hint: day[0] } : undefined;

@@ -1,5 +1,6 @@
 import type { ListRepair } from './flattened-lists.js';
 import type { SourceFinding } from './source-problems.js';
+import type { RemovedLink } from './unsafe-links.js';
 
 /*
  * The migration report: what the import wrote, what it could not know and left for the editor
@@ -41,6 +42,14 @@ export function listRepairNote(repair: ListRepair, files: readonly { file: strin
   const lines = repair.items === 1 ? `raden ${how} ("${repair.first}")` : `raderna ${how} ("${repair.first}" och ${repair.items - 1} till)`;
   const file = files.find((candidate) => candidate.text.includes(repair.first))?.file;
   return { ...(file === undefined ? {} : { file }), kind: 'changed', text: `${lines} blev en punktlista; kontrollera att det var en lista.` };
+}
+
+/** A link the import took away, its words kept. */
+export function removedLinkText(link: RemovedLink): string {
+  const target = link.url.length > 60 ? `${link.url.slice(0, 57)} …` : link.url;
+  return link.reason === 'anchor'
+    ? `länken "${link.text}" pekade på ett ställe i källdokumentet (${target}), som inte finns på webbplatsen; orden behölls utan länk.`
+    : `länken "${link.text}" gick till ${target}, som inte får finnas på en webbsida; orden behölls utan länk.`;
 }
 
 const headings: Record<ImportNote['kind'], string> = {

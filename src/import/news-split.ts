@@ -15,7 +15,7 @@ export interface NewsDraft {
 export interface NewsArchive {
   /** The archive's own heading ("Nyhetsarkiv"), which is no news item. */
   heading?: string;
-  /** Text before the first title that belongs to no item, kept for the report. */
+  /** Text before the first title that belongs to no item: kept at the end of the first item, and reported. */
   before: string[];
   items: NewsDraft[];
 }
@@ -32,6 +32,7 @@ export function splitNews(tree: Root): NewsArchive {
   const isTitle = titleTest(blocks);
   const archive: NewsArchive = { before: [], items: [] };
   let item: NewsDraft | undefined;
+  const leading: RootContent[] = [];
   for (const [index, node] of blocks.entries()) {
     if (isTitle(node, index)) {
       // a title followed straight by another title, first in the file: the archive's own heading
@@ -43,11 +44,18 @@ export function splitNews(tree: Root): NewsArchive {
       archive.items.push(item);
       continue;
     }
-    if (item) item.blocks.push(node.type === 'heading' && node.depth < 2 ? { ...node, depth: 2 } : node);
-    else archive.before.push(plainText(node));
+    if (item) item.blocks.push(demoted(node));
+    else {
+      archive.before.push(plainText(node));
+      leading.push(demoted(node));
+    }
   }
+  // no word of the source is dropped: what precedes the first title ends the first item
+  archive.items[0]?.blocks.push(...leading);
   return archive;
 }
+
+const demoted = (node: RootContent): RootContent => (node.type === 'heading' && node.depth < 2 ? { ...node, depth: 2 } : node);
 
 /** Which blocks are titles: headings of the level the items use, or (without headings) title-like lines followed by text. */
 function titleTest(blocks: readonly RootContent[]): (node: RootContent | undefined, index: number) => boolean {

@@ -42,14 +42,19 @@ export function planImages(tree: Root, images: readonly DocumentImage[], base: s
   const files: PlannedFile[] = [];
   const names = new Map<string, string>();
   for (const image of images) {
-    const extension = imageExtensions[image.contentType] ?? (image.contentType.split('/')[1] ?? 'bin').replace(/[^a-z0-9]/g, '');
+    // "image/x-emf" → emf, "image/svg+xml" → svg: the extension Windows would give the file
+    const extension = imageExtensions[image.contentType] ?? ((image.contentType.split('/')[1] ?? '').replace(/^x-/, '').replace(/\+.*$/, '').replace(/[^a-z0-9]/g, '') || 'bin');
     let number = image.index + 1;
     let contentPath = `bilder/${base}-bild-${number}.${extension}`;
     while (summary.paths.has(contentPath) || files.some((file) => file.contentPath === contentPath)) contentPath = `bilder/${base}-bild-${++number}.${extension}`;
     files.push({ contentPath, contents: image.bytes });
     names.set(imageUrl(image.index), contentPath);
     if (!['jpg', 'png', 'webp', 'avif'].includes(extension)) {
-      notes.push({ file: shownPath(summary, contentPath), kind: 'fill', text: `bilden är av typen ${image.contentType}, som webbplatsen inte visar; spara den som JPEG eller PNG och ändra hänvisningen i texten.` });
+      notes.push({
+        file: shownPath(summary, contentPath),
+        kind: 'fill',
+        text: `bilden är av typen ${image.contentType}, som webbplatsen inte visar (check säger fel tills den är ersatt); spara den som JPEG eller PNG i bilder/, ändra hänvisningen ${contentPath} i texten och ta bort den här filen.`,
+      });
     }
   }
   visit(tree, 'image', (node: Image) => {
@@ -181,7 +186,8 @@ export function planNews(archive: NewsArchive, request: NewsRequest, summary: Co
   const files: PlannedFile[] = [...images];
   const taken = new Set([...summary.paths].filter((path) => classify(path)?.kind === 'news').map(slugOf));
   if (archive.heading) notes.push({ kind: 'changed', text: `rubriken "${archive.heading}" först i filen är arkivets rubrik och blev ingen nyhet.` });
-  for (const words of archive.before) notes.push({ kind: 'broken', text: `texten "${words}" står före den första nyhetens rubrik och togs inte med; lägg den i rätt nyhet.` });
+  const firstItem = `"${archive.items[0]!.title}"`;
+  for (const words of archive.before.filter(Boolean)) notes.push({ kind: 'broken', text: `texten "${words.length > 70 ? `${words.slice(0, 67)} …` : words}" står före den första nyhetens rubrik och lades sist i den första nyheten (${firstItem}); flytta den till rätt nyhet.` });
   const areaNames = areasInOrder(summary).map((each) => each.slug).join(', ') || 'inga';
   for (const item of archive.items) {
     const base = slugify(item.title) || 'nyhet';

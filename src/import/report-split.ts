@@ -53,8 +53,17 @@ function lineOf(node: RootContent): string | undefined {
 
 /** "Mål 3", "Mål 3: Statement", "MÅL 3." as [number, statement]; a heading may also run on ("Mål 3 Statement"). */
 export function goalLine(node: RootContent): { number: number; statement: string } | undefined {
+  // "1. Mål: …" in a text file, or a goal heading Word numbers itself: a one-item numbered list
+  if (node.type === 'list' && node.ordered && node.children.length === 1 && node.children[0]!.children.length === 1) {
+    const item = lineOf(node.children[0]!.children[0] as RootContent);
+    const match = item === undefined ? null : /^mål\b\s*(?:[:.–—-]\s*(.*))?$/iu.exec(item);
+    if (match) return { number: node.start ?? 1, statement: (match[1] ?? '').trim() };
+    return undefined;
+  }
   const line = lineOf(node);
   if (line === undefined) return undefined;
+  const numberFirst = /^(\d{1,3})[.)]?\s+mål\b\s*(?:[:.–—-]\s*(.*))?$/iu.exec(line);
+  if (numberFirst) return { number: Number(numberFirst[1]), statement: (numberFirst[2] ?? '').trim() };
   const match = /^mål\s*(?:nr\.?\s*)?(\d{1,3})(?:\s*$|\s*[:.–—-]\s*(.*)$|\s+(.*)$)/iu.exec(line);
   if (!match) return undefined;
   const statement = (match[2] ?? (node.type === 'heading' ? match[3] : undefined) ?? '').trim();

@@ -17,7 +17,9 @@ export interface SourceFinding {
 const capitalisedInside = new Set(['powerpoint', 'linkedin', 'javascript', 'wordpress', 'sharepoint', 'onedrive', 'youtube', 'facebook', 'iphone', 'ipad', 'mailchimp', 'teamviewer']);
 
 /** A lower-case run, then a capital and lower case again, in one word: "ProjektetMotivation". */
-const fused = /[\p{L}]*\p{Ll}{3,}\p{Lu}\p{Ll}{2,}[\p{L}]*/gu;
+const word = /\p{L}+/gu;
+/** Fixed width, so a long run of letters (a pasted string without spaces) is scanned once, not cubed. */
+const fusedJoint = /\p{Ll}{3}\p{Lu}\p{Ll}{2}/u;
 
 /** Link texts that say nothing about where the link goes (Digg: the text should say it). */
 const vagueLinkTexts = new Set(['här', 'klicka här', 'klicka', 'läs mer', 'läs mer här', 'länk', 'mer', 'mer info', 'mer information', 'tryck här']);
@@ -27,8 +29,8 @@ export function findSourceProblems(blocks: readonly RootContent[]): SourceFindin
   for (const block of blocks) {
     visit(block as Nodes, (node) => {
       if (node.type === 'text') {
-        for (const match of node.value.matchAll(fused)) {
-          if (!capitalisedInside.has(match[0].toLowerCase().replace(/s$/, ''))) findings.push({ kind: 'fused-words', excerpt: match[0] });
+        for (const match of node.value.matchAll(word)) {
+          if (fusedJoint.test(match[0]) && !capitalisedInside.has(match[0].toLowerCase().replace(/s$/, ''))) findings.push({ kind: 'fused-words', excerpt: excerpt(match[0]) });
         }
       }
       if (node.type === 'link') {

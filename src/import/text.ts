@@ -39,6 +39,16 @@ export function textToMdast(text: string, markdown: boolean): { tree: Root; drop
   return { tree, droppedTags };
 }
 
+/**
+ * A Markdown file's front matter ("---" lines first in the file), apart from its text: parsed as
+ * Markdown it would be a rule and a heading made of its fields, first in the text where the
+ * report's title line is looked for.
+ */
+export function splitFrontMatter(text: string): { body: string; frontMatter?: string } {
+  const match = /^---[ \t]*\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/.exec(text);
+  return match ? { body: text.slice(match[0].length), frontMatter: match[1]! } : { body: text };
+}
+
 /** Plain text as Markdown: lines as paragraphs, bullets as "-", a row of "•"-separated items as a list. */
 export function markdownOfPlainText(text: string): string {
   const lines = listsOfPastedTables(text.replace(/\r\n?/g, '\n').split('\n')).flatMap(splitBulletRow);
