@@ -23,7 +23,8 @@ export const sanitizeSchema: SanitizeSchema = {
   // GitHub's schema allows `action` on every element without checking its protocol; a form
   // cannot be written in content, but no attribute of ours carries a javascript: URL.
   // tel: so that "ring oss" can be a link on a phone
-  protocols: { ...defaultSchema.protocols, href: [...(defaultSchema.protocols?.href ?? []), 'tel'], action: ['http', 'https'] },
+  // srcSet (on <source>) likewise goes unchecked there: each of its candidates must be http(s) or relative
+  protocols: { ...defaultSchema.protocols, href: [...(defaultSchema.protocols?.href ?? []), 'tel'], action: ['http', 'https'], srcSet: ['http', 'https'] },
 };
 
 /** Built and frozen once: configuration mistakes surface before any content is read. */
