@@ -72,8 +72,9 @@ export class ProgressLine {
     const now = this.now();
     if (now - this.started < this.delay) return;
     if (stage === this.drawnStage && now - this.drawnAt < this.interval) return;
-    // one column short of the width: a line that fills the last column wraps in some terminals
-    const width = Math.max((this.stream.columns ?? 80) - 1, 1);
+    // one column short of the width: a line that fills the last column wraps in some terminals;
+    // a pseudo-terminal that does not know its size says 0
+    const width = Math.max((this.stream.columns || 80) - 1, 1);
     this.stream.write(clearLine + [...formatProgress(stage, done, total)].slice(0, width).join(''));
     this.shown = true;
     this.drawnAt = now;

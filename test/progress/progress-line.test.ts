@@ -61,6 +61,14 @@ describe('ProgressLine', () => {
     expect(shown.length).toBeLessThan(20);
     expect(writes.at(-1)).toBe(clear);
   });
+
+  it('takes 80 columns when the terminal does not know its width', () => {
+    const { stream, writes, now, at } = terminal(0);
+    const line = new ProgressLine(stream, { now, delay: 0 });
+    at(1);
+    line.update('render', 3400, 10000);
+    expect(writes).toEqual([`${clear}verksam: renderar sidor 3\u00a0400/10\u00a0000`]);
+  });
 });
 
 describe('progressLine', () => {
