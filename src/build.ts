@@ -70,7 +70,7 @@ async function buildWith<T = undefined>(
   resolved: BuildOptions,
   session: BuildSession,
   more?: (site: SiteBuild) => Promise<T>,
-): Promise<{ site: SiteBuild; added?: T }> {
+): Promise<{ site: SiteBuild; added?: T; search?: 'made' | 'reused' }> {
   const result = await session.update();
   const siteFile = relative(resolved.cwd, resolve(resolved.contentDir, 'site.yaml')).split(sep).join('/');
   const site =
@@ -94,7 +94,7 @@ async function buildWith<T = undefined>(
   }
   gate('content', result.messages);
   if (!site) throw new Error('build returned no site and no messages');
-  return { site, added };
+  return { site, added, search: result.search };
 }
 
 export interface BuildResult extends SiteBuild {
@@ -104,6 +104,10 @@ export interface BuildResult extends SiteBuild {
   pdfs: { path: string; bytes: number; reused: boolean }[];
   /** Lines for the command line to print: why something optional (a PDF) was not made. */
   notices: string[];
+  /** Whether the search index was made anew or reused; absent without one. */
+  search?: 'made' | 'reused';
+  /** Pages (.html files) left as the last build wrote them; absent when that is not known (no cache). */
+  unchangedPages?: number;
 }
 
 /** Builds and replaces the output folder as a whole, or changes nothing. */
@@ -114,8 +118,9 @@ export async function build(options: Partial<BuildOptions> = {}): Promise<BuildR
   if (unsafe) throw new ContentError('options', [problem(resolved.outDir, 'unsafe-output-path', unsafe)]);
   const session = new BuildSession(resolved);
   // The print editions are made from the built site before anything is written (see pdf/report-pdf.ts).
-  const { site: built, added: printed } = await buildWith(resolved, session, async (site) => {
+  const { site: built, added: printed, search } = await buildWith(resolved, session, async (site) => {
     if (!resolved.pdf) return undefined;
+    resolved.onProgress?.('pdf');
     const lap = stopwatch();
     const cache = await session.printCache();
     const result = await addReportPdfs(site, templates, resolved.chromiumPath, cache?.view);
@@ -130,7 +135,9 @@ export async function build(options: Partial<BuildOptions> = {}): Promise<BuildR
   const lap = stopwatch();
   // which files the last build wrote there, so unchanged ones are linked instead of written (see write/manifest.ts)
   const manifest = resolved.cacheDir && !resolved.cacheReadOnly ? join(resolve(resolved.cwd, resolved.cacheDir), 'output', `${OutputManifest.hash(resolve(resolved.outDir))}.json`) : undefined;
-  await writeSiteAtomically(resolved.outDir, site.files, { manifest, replaceOut: resolved.replaceOut });
+  resolved.onProgress?.('write');
+  const { linked } = await writeSiteAtomically(resolved.outDir, site.files, { manifest, replaceOut: resolved.replaceOut });
   lap(`write ${site.files.length} files`);
-  return { ...site, outDir: resolved.outDir, milliseconds: performance.now() - started, pdfs: withPdfs.pdfs, notices: withPdfs.notices };
+  const unchangedPages = linked?.filter((path) => path.endsWith('.html')).length;
+  return { ...site, outDir: resolved.outDir, milliseconds: performance.now() - started, pdfs: withPdfs.pdfs, notices: withPdfs.notices, search, unchangedPages };
 }

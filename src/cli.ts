@@ -432,7 +432,14 @@ export async function main(argv: readonly string[]): Promise<number> {
       await prepareOutputDir(values.out, { replaceOut });
     }
     if (command === 'build') {
-      const [{ build }, { formatFileSize }, { gmailClipBytes }] = await Promise.all([import('./build.js'), import('./format/file-size.js'), import('./email/files.js')]);
+      const [{ build }, { formatFileSize }, { gmailClipBytes }, { progressLine }, { formatSummary }] = await Promise.all([
+        import('./build.js'),
+        import('./format/file-size.js'),
+        import('./email/files.js'),
+        import('./progress/progress-line.js'),
+        import('./progress/summary.js'),
+      ]);
+      const progress = progressLine(process.stderr, process.env);
       const result = await build({
         contentDir: values.content,
         outDir: values.out,
@@ -443,7 +450,8 @@ export async function main(argv: readonly string[]): Promise<number> {
         search: !values['no-search'],
         cacheDir,
         chromiumPath: process.env.VERKSAM_CHROMIUM || defaults.chromiumPath,
-      });
+        onProgress: progress?.update,
+      }).finally(() => progress?.clear());
       const pages = result.files.filter((file) => file.path.endsWith('.html')).length;
       const seconds = (result.milliseconds / 1000).toLocaleString('sv-SE', { maximumFractionDigits: 2 });
       console.log(`verksam: ${pages} sidor skrevs till ${relative(process.cwd(), result.outDir) || '.'}/ på ${seconds} s.`);
@@ -459,6 +467,7 @@ export async function main(argv: readonly string[]): Promise<number> {
           );
         }
       }
+      console.log(formatSummary({ pages, unchangedPages: result.unchangedPages, search: result.search, pdfs: result.pdfs, warnings: result.warnings.length, milliseconds: result.milliseconds }));
       return 0;
     }
     if (command === 'check') {

@@ -1,3 +1,5 @@
+import type { ProgressListener } from './progress/progress-line.js';
+
 /** How a build is run. Every default is here, in one visible place. */
 export interface BuildOptions {
   /** The content folder: Markdown files and site.yaml. */
@@ -37,6 +39,8 @@ export interface BuildOptions {
   cacheReadOnly?: boolean;
   /** `build` makes the search index (Pagefind); `--no-search` leaves it out. */
   search: boolean;
+  /** Told how far the build is, stage by stage: the command line's progress line in a terminal. */
+  onProgress?: ProgressListener;
 }
 
 export const defaults: BuildOptions = {

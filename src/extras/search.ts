@@ -51,6 +51,8 @@ export class SearchIndexer {
   private readonly hash = createHash('sha1');
   private index?: Promise<PagefindIndex>;
   private readonly added: Promise<void>[] = [];
+  /** After files(): whether the index was taken as it was (memory or disk cache) instead of made. */
+  reused?: boolean;
 
   constructor(
     private readonly cache: CacheView | undefined,
@@ -68,6 +70,7 @@ export class SearchIndexer {
   /** The index's files, once every page is added. */
   async files(): Promise<ExtraFile[]> {
     const key = this.hash.digest('hex');
+    this.reused = true;
     if (this.memory.previous?.key === key) return this.settle(this.memory.previous.files);
     const address = this.cache?.address(['search-index', key]);
     const stored = address ? this.cache?.get<StoredIndex>(address) : undefined;
@@ -76,6 +79,7 @@ export class SearchIndexer {
       this.memory.previous = { key, files };
       return this.settle(files);
     }
+    this.reused = false;
     if (!this.index) this.start();
     try {
       const index = await this.index!;

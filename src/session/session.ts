@@ -21,6 +21,7 @@ import { deriveRoutes, type Route } from '../routes/routes.js';
 import { outputFile, urls } from '../routes/urls.js';
 import { stopwatch } from '../timings.js';
 import { ownPath } from '../installation.js';
+import type { ProgressListener } from '../progress/progress-line.js';
 import { ContentFiles } from './content-files.js';
 import { renderPages, type RenderedPage } from './render-pages.js';
 import { textOnlyEdit } from './text-edit.js';
@@ -52,6 +53,8 @@ export interface SessionOptions {
   search?: boolean;
   /** Image variants to share with other sessions (see extras/images.ts); by default the session's own. */
   imageVariants?: ImageVariants;
+  /** Told each stage as it starts and how far it is (a build's progress line; see progress/progress-line.ts). */
+  onProgress?: ProgressListener;
 }
 
 /** What one update did. */
@@ -69,6 +72,8 @@ export interface UpdateResult {
   removed: string[];
   /** Pages rendered in this update (the rest were kept or came from the disk cache). */
   rendered: number;
+  /** Whether the search index was made anew or taken as it was; absent when there is none. */
+  search?: 'made' | 'reused';
 }
 
 /** The graph and routes of good content, with the text the graph's objects read. */
@@ -126,6 +131,8 @@ export class BuildSession {
   async update(changed?: Iterable<string>): Promise<UpdateResult> {
     const lap = stopwatch();
     const mode = this.options.mode ?? 'build';
+    const progress = this.options.onProgress;
+    progress?.('read');
     this.cache.begin(this.updates++ === 0 && changed === undefined);
 
     // load and validate: the files whose text changed are parsed
@@ -133,6 +140,7 @@ export class BuildSession {
     await this.cache.release('entries');
     this.cache.filledBy(['entries']);
     const { stats } = this.files;
+    progress?.('read', this.files.size);
     lap(`read ${this.files.size} files, parse ${stats.parsed} (${stats.inWorker} in a worker, ${stats.cached} from the cache)`);
 
     // graph and routes
@@ -148,6 +156,8 @@ export class BuildSession {
     try {
       const hashes = this.files.hashes();
       let indexed = 0;
+      let done = 0;
+      progress?.('render', 0, routes.length);
       const { pages, rendered } = await renderPages({
         routes,
         graph,
@@ -160,6 +170,7 @@ export class BuildSession {
         previous: this.pages,
         cache: await this.cache.view('pages'),
         onPage: (route, page, fresh) => {
+          progress?.('render', ++done, routes.length);
           if (!search || !isIndexed(route.kind)) return;
           search.add(route.path, page.html, fresh);
           // now and then, let the pages reach the search index (another process) while the next ones are made
@@ -180,6 +191,7 @@ export class BuildSession {
       // extras
       const added: ExtraFile[] = [stylesheet];
       for (const extra of this.extras) {
+        progress?.(extra.name === 'search' ? 'search' : 'extras');
         added.push(...(await extra.make(context)));
         lap(extra.describe?.() ?? extra.name);
       }
@@ -190,7 +202,8 @@ export class BuildSession {
       // output: the update is good and becomes the current one
       this.cache.filledBy(['pages', 'search', 'emails']);
       const warnings = siteWarnings([...this.files.all()].map(([contentPath, file]) => ({ contentPath, path: file.path, result: file.result })), graph);
-      return { messages: [], warnings: sortMessages(warnings), graph, routes, rendered, ...this.replaceOutput(pages, added) };
+      const searchIndex = search?.reused === undefined ? undefined : search.reused ? 'reused' : 'made';
+      return { messages: [], warnings: sortMessages(warnings), graph, routes, rendered, search: searchIndex, ...this.replaceOutput(pages, added) };
     } finally {
       await search?.dispose();
     }

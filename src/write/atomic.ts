@@ -28,6 +28,11 @@ export interface WriteOptions {
   replaceOut?: boolean;
 }
 
+/** What writing did: `linked` lists the files left as the last build wrote them; absent without a manifest, when nobody knows. */
+export interface WriteResult {
+  linked?: string[];
+}
+
 /**
  * Makes the output folder ready for a build, before anything is built: puts back a site a
  * killed build left moved aside, and throws OutputError when the folder is not the build's to
@@ -46,7 +51,7 @@ export async function prepareOutputDir(outDir: string, options: Pick<WriteOption
  * removed by a detached process, never waited for. A build killed between the renames leaves
  * the old site aside, and the next build puts it back first (see leftovers.ts).
  */
-export async function writeSiteAtomically(outDir: string, files: readonly OutputFile[], options: WriteOptions = {}): Promise<void> {
+export async function writeSiteAtomically(outDir: string, files: readonly OutputFile[], options: WriteOptions = {}): Promise<WriteResult> {
   const out = resolve(outDir);
   await prepareOutputDir(outDir, options);
   const reuse = options.manifest ? await OutputManifest.read(options.manifest, out) : undefined;
@@ -54,6 +59,7 @@ export async function writeSiteAtomically(outDir: string, files: readonly Output
   const staging = leftoverPath(out, 'staging');
   const previous = leftoverPath(out, 'previous');
   let replaced = false;
+  const linkedFiles: string[] = [];
   try {
     await mkdir(staging, { recursive: true });
     const targets = files.map((file) => {
@@ -69,8 +75,10 @@ export async function writeSiteAtomically(outDir: string, files: readonly Output
     const toWrite: number[] = [];
     files.forEach((file, index) => {
       const linked = options.manifest ? reuse?.link(file.path, hashes[index]!, targets[index]!) : undefined;
-      if (linked) next.add(file.path, hashes[index]!, linked);
-      else toWrite.push(index);
+      if (linked) {
+        next.add(file.path, hashes[index]!, linked);
+        linkedFiles.push(file.path);
+      } else toWrite.push(index);
     });
     let cursor = 0;
     const writer = async () => {
@@ -103,4 +111,5 @@ export async function writeSiteAtomically(outDir: string, files: readonly Output
   }
   if (replaced) removeInBackground([await moveToTrash(out, previous)]);
   if (options.manifest) await next.write(options.manifest);
+  return { linked: options.manifest ? linkedFiles : undefined };
 }

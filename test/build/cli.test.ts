@@ -111,6 +111,25 @@ describe('verksam build', () => {
   });
 });
 
+describe('verksam build in a log (not a terminal)', () => {
+  it('prints no progress line, and ends with a summary of what the build did', async () => {
+    const { content, cwd } = await basicCopy();
+    const dist = join(cwd, 'dist');
+    const first = await runCli(['build', '--content', content, '--out', dist, '--no-pdf'], cwd);
+    expect(first.code).toBe(0);
+    expect(first.stdout + first.stderr).not.toContain('\r');
+    expect(first.stdout).toMatch(/^verksam: \d+ sidor skrevs till .* på [\d,]+ s\.$/m);
+    const pages = Number(/(\d+) sidor skrevs/.exec(first.stdout)![1]);
+    const summary = (result: CliResult) => result.stdout.trim().split('\n').at(-1);
+    expect(summary(first)).toMatch(new RegExp(`^verksam: klart: ${pages} sidor \\(${pages} nya eller ändrade, 0 oförändrade\\), sökindexet gjordes, ingen PDF, 0 varningar, [\\d,]+ s\\.$`));
+    // nothing changed: every page is left as it was and the index is taken from the cache
+    const second = await runCli(['build', '--content', content, '--out', dist, '--no-pdf'], cwd);
+    expect(second.code).toBe(0);
+    expect(second.stdout + second.stderr).not.toContain('\r');
+    expect(summary(second)).toMatch(new RegExp(`^verksam: klart: ${pages} sidor \\(0 nya eller ändrade, ${pages} oförändrade\\), sökindexet återanvändes, ingen PDF, 0 varningar, [\\d,]+ s\\.$`));
+  });
+});
+
 describe('verksam build and the PDF edition', () => {
   const pdf = join('verksamhetsberattelse', '2020', 'verksamhetsberattelse-2020.pdf');
 
