@@ -92,7 +92,7 @@ async function buildWith<T = undefined>(
   } finally {
     await session.persist();
   }
-  gate('content', result.messages);
+  gate('content', result.messages, result.warnings);
   if (!site) throw new Error('build returned no site and no messages');
   return { site, added, search: result.search };
 }

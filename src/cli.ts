@@ -10,7 +10,7 @@ import { baseUrlProblem } from './format/base-url.js';
 import { nearestWord } from './format/nearest-word.js';
 import { ownPath } from './installation.js';
 import { describeInternalError } from './internal-error.js';
-import { formatMessages, formatWarnings } from './report.js';
+import { formatMessages, formatProblemsAndWarnings, formatWarnings } from './report.js';
 import { checkOutputDir } from './write/output-dir.js';
 import { OutputError } from './write/output-error.js';
 
@@ -474,12 +474,12 @@ export async function main(argv: readonly string[]): Promise<number> {
       const { checkContent, jsonReport } = await import('./commands/check.js');
       const result = await checkContent({ contentDir: values.content, today, cacheDir });
       if (values.format === 'json') {
-        const report = result.ok ? jsonReport([], result.warnings) : jsonReport(result.messages);
+        const report = jsonReport(result.ok ? [] : result.messages, result.warnings);
         console.log(JSON.stringify(report, null, 2));
         return report.ok ? 0 : 1;
       }
       if (!result.ok) {
-        console.error(formatMessages(result.messages));
+        console.error(formatProblemsAndWarnings(result.messages, result.warnings));
         return 1;
       }
       if (result.warnings.length > 0) console.error(formatWarnings(result.warnings));

@@ -33,3 +33,12 @@ export function formatWarnings(messages: readonly VFileMessage[]): string {
   const kinds = [...new Set(messages.map((message) => message.ruleId))].filter((id): id is keyof typeof rules => !!id && id in rules);
   return [...lines, '', ...kinds.map((id) => `  ${id}: ${rules[id]}`)].join('\n');
 }
+
+/**
+ * A failed check: the problems, then the warnings known so far under their own heading, so an
+ * editor who fixes the problems meets no new surprises.
+ */
+export function formatProblemsAndWarnings(messages: readonly VFileMessage[], warnings: readonly VFileMessage[]): string {
+  const problems = formatMessages(messages);
+  return warnings.length === 0 ? problems : [problems, '', 'Varningar (stoppar inte bygget):', formatWarnings(warnings)].join('\n');
+}

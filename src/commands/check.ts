@@ -10,12 +10,13 @@ import { ContentError } from '../content/problems.js';
 
 export type CheckResult =
   | { ok: true; site: SiteBuild; warnings: readonly VFileMessage[] }
-  | { ok: false; messages: readonly VFileMessage[] };
+  | { ok: false; messages: readonly VFileMessage[]; warnings: readonly VFileMessage[] };
 
 /**
  * Builds the site in memory; content problems come back as messages, anything else is thrown.
  * Valid content may still have warnings (an accessibility statement older than a year, an
- * empty section, a placeholder in a draft): the same that `build` prints.
+ * empty section, a placeholder in a draft): the same that `build` prints. Content with problems
+ * comes back with the warnings its parsed files already tell.
  */
 export async function checkContent(options: Partial<BuildOptions> = {}): Promise<CheckResult> {
   try {
@@ -23,7 +24,7 @@ export async function checkContent(options: Partial<BuildOptions> = {}): Promise
     const site = await buildSite({ search: false, ...options, cacheReadOnly: true });
     return { ok: true, site, warnings: site.warnings };
   } catch (error) {
-    if (error instanceof ContentError) return { ok: false, messages: error.messages };
+    if (error instanceof ContentError) return { ok: false, messages: error.messages, warnings: error.warnings };
     throw error;
   }
 }

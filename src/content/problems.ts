@@ -23,6 +23,8 @@ export class ContentError extends Error {
   constructor(
     readonly stage: string,
     readonly messages: readonly VFileMessage[],
+    /** Warnings known so far (content/warnings.ts), for the editor to see with the problems. */
+    readonly warnings: readonly VFileMessage[] = [],
   ) {
     super(`${messages.length} problem${messages.length === 1 ? '' : 's'} in stage "${stage}"`);
     this.name = 'ContentError';
@@ -30,8 +32,8 @@ export class ContentError extends Error {
 }
 
 /** Stops the pipeline after a stage when any of its files had a problem. */
-export function gate(stage: string, messages: readonly VFileMessage[]): void {
-  if (messages.length > 0) throw new ContentError(stage, sortMessages(messages));
+export function gate(stage: string, messages: readonly VFileMessage[], warnings: readonly VFileMessage[] = []): void {
+  if (messages.length > 0) throw new ContentError(stage, sortMessages(messages), warnings);
 }
 
 export function sortMessages(messages: readonly VFileMessage[]): VFileMessage[] {

@@ -64,12 +64,17 @@ export interface ParsedFileWarnings {
 const sameTitle = (a: string, b: string) => a.localeCompare(b, 'sv', { sensitivity: 'accent' }) === 0;
 
 /**
- * What the content of a site that builds still leaves to see to: each file's own warnings
- * (placeholders in drafts, empty sections), a site without a menu, and folders and files in the
- * content folder that verksam does not read.
+ * What the content of a site still leaves to see to: each file's own warnings (placeholders in
+ * drafts, empty sections), a site without a menu, and folders and files in the content folder
+ * that verksam does not read. Without a graph (the content has problems) it says what the parsed
+ * files tell, so an editor sees the warnings together with the errors, not after fixing them.
  */
-export function siteWarnings(files: readonly ParsedFileWarnings[], graph: ContentGraph): VFileMessage[] {
-  const { indicatorSection } = graph.site.report;
+export function siteWarnings(files: readonly ParsedFileWarnings[], graph?: ContentGraph): VFileMessage[] {
+  const site = files.find((file) => file.contentPath === 'site.yaml');
+  // content with problems has no graph: what can be known comes from site.yaml as parsed, if it was
+  const siteEntry = site?.result.entry?.kind === 'site' ? site.result.entry.data : undefined;
+  const settings = graph?.site ?? siteEntry;
+  const indicatorSection = settings?.report.indicatorSection;
   const messages: VFileMessage[] = [];
   for (const { path, result } of files) {
     const entry = result.entry;
@@ -80,8 +85,7 @@ export function siteWarnings(files: readonly ParsedFileWarnings[], graph: Conten
       messages.push(warning(path, found.ruleId, found.reason, found.place));
     }
   }
-  const site = files.find((file) => file.contentPath === 'site.yaml');
-  if (site && graph.site.navigation.length === 0) {
+  if (site && settings && settings.navigation.length === 0) {
     const place = site.result.entry?.source.locate(['navigation'], { key: true });
     messages.push(
       warning(

@@ -61,7 +61,7 @@ export interface SessionOptions {
 export interface UpdateResult {
   /** Every problem of the current content; when there are any, the output is the last good one. */
   messages: VFileMessage[];
-  /** What the content leaves to see to without stopping the build (content/warnings.ts); none when there are problems. */
+  /** What the content leaves to see to without stopping the build (content/warnings.ts); with problems, those the parsed files tell. */
   warnings: VFileMessage[];
   /** The graph of the current content, when it is valid. */
   graph?: ContentGraph;
@@ -185,7 +185,7 @@ export class BuildSession {
       const stylesheet: ExtraFile = { path: outputFile(urls.stylesheet()), contents: await readFile(this.options.stylesheet ?? stylesheetPath, 'utf8') };
       const planned = [stylesheet.path, ...this.extras.flatMap((extra) => extra.paths(context))];
       const broken = checkLinks(pages, new Set(planned.map((path) => `/${path}`)));
-      if (broken.length > 0) return this.failure(broken);
+      if (broken.length > 0) return this.failure(broken, graph);
       lap('link check');
 
       // extras
@@ -201,7 +201,7 @@ export class BuildSession {
 
       // output: the update is good and becomes the current one
       this.cache.filledBy(['pages', 'search', 'emails']);
-      const warnings = siteWarnings([...this.files.all()].map(([contentPath, file]) => ({ contentPath, path: file.path, result: file.result })), graph);
+      const warnings = this.knownWarnings(graph);
       const searchIndex = search?.reused === undefined ? undefined : search.reused ? 'reused' : 'made';
       return { messages: [], warnings: sortMessages(warnings), graph, routes, rendered, search: searchIndex, ...this.replaceOutput(pages, added) };
     } finally {
@@ -276,9 +276,14 @@ export class BuildSession {
     return { changed, removed };
   }
 
-  private failure(messages: VFileMessage[]): UpdateResult {
+  private failure(messages: VFileMessage[], graph?: ContentGraph): UpdateResult {
     // after a failure the next update builds the graph anew, whatever it changes
     this.last = undefined;
-    return { messages: sortMessages(messages), warnings: [], changed: [], removed: [], rendered: 0 };
+    return { messages: sortMessages(messages), warnings: sortMessages(this.knownWarnings(graph)), changed: [], removed: [], rendered: 0 };
+  }
+
+  /** The warnings of the files as parsed (content/warnings.ts), with the graph when there is one. */
+  private knownWarnings(graph?: ContentGraph): VFileMessage[] {
+    return siteWarnings([...this.files.all()].map(([contentPath, file]) => ({ contentPath, path: file.path, result: file.result })), graph);
   }
 }

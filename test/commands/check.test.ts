@@ -81,6 +81,33 @@ describe('verksam check (command line)', () => {
     expect(text.stderr).toContain('2 problem hittades.');
   });
 
+  it('shows the warnings it already knows together with the problems, after them, and still fails', async () => {
+    const { content, cwd } = await site();
+    await edit(join(content, 'nyheter', 'lasning-startar.md'), 'date: 2020-09-01', 'date: 2020-02-30');
+    // a stray file: a warning the editor would otherwise meet only after fixing the date
+    await writeFile(join(content, 'anteckningar.txt'), 'Att göra\n');
+    // a valid file's own warning (an empty section), kept with the parsed file
+    await writeFile(join(content, 'projekt', 'gammalt.md'), `${await readFile(join(content, 'projekt', 'gammalt.md'), 'utf8')}\n## Tomt avsnitt\n`);
+    const text = await runCli(['check', '--content', 'content'], cwd);
+    expect(text.code).toBe(1);
+    expect(text.stdout).toBe('');
+    const [problems, warnings] = text.stderr.split('Varningar (stoppar inte bygget):\n');
+    expect(problems).toMatch(/^content\/nyheter\/lasning-startar\.md:3:7 {2}fel {2}Fältet "date"/);
+    expect(problems).toContain('1 problem hittades.');
+    expect(warnings).toMatch(/^content\/anteckningar\.txt {2}varning {2}Filen "anteckningar\.txt" läses inte av verksam/);
+    expect(warnings).toMatch(/\ncontent\/projekt\/gammalt\.md:\d+:1 {2}varning {2}Rubriken "Tomt avsnitt" har ingen text under sig/);
+
+    const json = await runCli(['check', '--content', 'content', '--format', 'json'], cwd);
+    expect(json.code).toBe(1);
+    const report = JSON.parse(json.stdout) as { ok: boolean; problems: { rule: string }[]; warnings: { file: string; rule: string }[] };
+    expect(report.ok).toBe(false);
+    expect(report.problems.map((found) => found.rule)).toEqual(['invalid-date']);
+    expect(report.warnings).toEqual([
+      expect.objectContaining({ file: 'content/anteckningar.txt', rule: 'unread-folder' }),
+      expect.objectContaining({ file: 'content/projekt/gammalt.md', rule: 'empty-section' }),
+    ]);
+  });
+
   it('finds a broken internal link in Markdown, at its Markdown line, as build does', async () => {
     const { content, cwd } = await site();
     await edit(join(content, 'nyheter', 'lasning-startar.md'), '(/omraden/skola/)', '(/omraden/skolan/)');
