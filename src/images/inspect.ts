@@ -64,9 +64,20 @@ export async function inspectImage(bytes: Uint8Array): Promise<{ width: number; 
     await sharp(bytes, { limitInputPixels: imageLimits.pixels, failOn: 'truncated' }).stats();
     return { width, height, format: metadata.format };
   } catch (error) {
-    const detail = error instanceof Error ? error.message.split('\n')[0] : String(error);
-    return { reason: `filen går inte att läsa som bild (${detail}); spara om den som JPEG eller PNG` };
+    return { reason: `filen går inte att läsa som bild: ${unreadableImage(error instanceof Error ? error.message : String(error))}; spara om den som JPEG eller PNG` };
   }
+}
+
+/**
+ * Why sharp could not read an image, in the editor's words: its messages are English and name
+ * the decoder ("VipsJpeg: premature end of JPEG image"), which tells an editor nothing.
+ */
+export function unreadableImage(sharpMessage: string): string {
+  const message = sharpMessage.toLowerCase();
+  if (message.includes('unsupported image format')) return 'filen är inte en bild i något format som verksam kan läsa (JPEG, PNG, WebP eller AVIF), trots filnamnet';
+  if (message.includes('buffer is empty')) return 'filen är tom';
+  if (message.includes('pixel limit')) return `bilden har fler pixlar än gränsen ${imageLimits.pixels / 1_000_000} megapixlar`;
+  return 'filen är trasig eller ofullständig, t.ex. avbruten när den laddades ner eller kopierades';
 }
 
 /**

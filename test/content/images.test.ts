@@ -5,7 +5,7 @@ import { fromHtml } from 'hast-util-from-html';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSite, loadSite, type SiteBuild } from '../../src/build.js';
-import { imageLimits, inspectImage } from '../../src/images/inspect.js';
+import { imageLimits, inspectImage, unreadableImage } from '../../src/images/inspect.js';
 import { imagePlan, widthsFor } from '../../src/images/variants.js';
 import { BuildSession } from '../../src/session/session.js';
 import { copyContent, fixture } from '../support/cli.js';
@@ -142,6 +142,19 @@ describe('images that cannot be used', () => {
     const error = await contentError(() => loadSite({ contentDir: dir, cwd: dir }));
     expect(places(error.messages).sort()).toEqual(['nyheter/bild.md:7:8 invalid-image', 'nyheter/halv.md:7:8 invalid-image']);
     for (const message of error.messages) expect(message.reason).toContain('går inte att läsa som bild');
+    // in Swedish, never sharp's English ("Input buffer contains unsupported image format")
+    const [notImage, truncated] = error.messages;
+    expect(notImage!.reason).toContain('filen är inte en bild i något format som verksam kan läsa');
+    expect(truncated!.reason).toContain('filen är trasig eller ofullständig');
+    for (const message of error.messages) expect(message.reason).not.toMatch(/input|buffer|vips|jpeg image|premature/i);
+  });
+
+  it('says in Swedish why sharp could not read an image', () => {
+    expect(unreadableImage('Input buffer contains unsupported image format')).toMatch(/^filen är inte en bild i något format/);
+    expect(unreadableImage('Input Buffer is empty')).toBe('filen är tom');
+    expect(unreadableImage('Input image exceeds pixel limit')).toBe('bilden har fler pixlar än gränsen 50 megapixlar');
+    expect(unreadableImage('VipsJpeg: premature end of JPEG image')).toMatch(/^filen är trasig eller ofullständig/);
+    expect(unreadableImage('pngload_buffer: libspng read error')).toMatch(/^filen är trasig eller ofullständig/);
   });
 
   it('refuses an image of more pixels, or more bytes, than the limits', async () => {
