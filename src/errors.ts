@@ -35,6 +35,7 @@ export const rules = {
   'large-attachment': 'En bilaga över 20 MB tar lång tid att hämta i en mobil; komprimera den eller dela upp den.',
   'placeholder-text': 'Texten är en platshållare som verksam skrev i en ny fil (t.ex. "Skriv ingressen här"); ersätt den med riktig text. I ett utkast är det en varning, annars ett fel.',
   'empty-section': 'En rubrik har ingen text under sig före nästa rubrik; skriv texten eller ta bort rubriken.',
+  'undefined-reference': 'En länk eller bild skriven som [text][namn] har ingen rad [namn]: adress som säger vart den leder, så den visas som vanlig text; lägg till raden eller skriv länken direkt som [text](adress).',
   'missing-navigation': 'Webbplatsen har ingen meny: lägg till navigation i site.yaml med sidorna som ska synas i menyn.',
   'unread-folder': 'verksam läser inte den här mappen eller filen i innehållsmappen; flytta innehållet till en mapp verksam läser, eller ta bort det.',
 } as const;

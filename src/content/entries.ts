@@ -37,6 +37,7 @@ import { attachmentFolder, attachmentHref, attachmentNameProblem, attachmentType
 import { visit } from 'unist-util-visit';
 import type { RuleId } from '../errors.js';
 import { findEmptySections } from './empty-sections.js';
+import { findUndefinedReferences } from './undefined-references.js';
 import { knownFolderList, suggestFolder, textFolders } from './folders.js';
 import { bodyPlaceholders, fieldPlaceholders, type Placeholder } from './placeholders.js';
 
@@ -291,6 +292,14 @@ export function parseEntry(file: SourceFile): {
       heading: { title: section.title, level: section.level },
     }),
   );
+  for (const { written, label, image, place } of findUndefinedReferences(body, frontMatter.body)) {
+    const direct = image ? `![${written.slice(2, written.indexOf(']'))}](bilder/fil.jpg)` : `[${written.slice(1, written.indexOf(']'))}](adress)`;
+    warnings.push({
+      ruleId: 'undefined-reference',
+      reason: `Hänvisningen [${label}] har ingen definition, så "${written}" visas som den står, med hakparenteserna. Lägg till en rad "[${label}]: ${image ? 'bilder/fil.jpg' : 'adress'}" i texten, eller skriv ${image ? 'bilden' : 'länken'} direkt: ${direct}.`,
+      ...(place ? { place } : {}),
+    });
+  }
   // placeholder text must never be published: an error, except in a draft, which is not published (until draft: true goes)
   const draft = (frontMatter.data as { draft?: unknown } | null)?.draft === true;
   const placeholders = [

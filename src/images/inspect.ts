@@ -74,10 +74,10 @@ export async function inspectImage(bytes: Uint8Array): Promise<{ width: number; 
  */
 export function unreadableImage(sharpMessage: string): string {
   const message = sharpMessage.toLowerCase();
-  if (message.includes('unsupported image format')) return 'filen är inte en bild i något format som verksam kan läsa (JPEG, PNG, WebP eller AVIF), trots filnamnet';
-  if (message.includes('buffer is empty')) return 'filen är tom';
-  if (message.includes('pixel limit')) return `bilden har fler pixlar än gränsen ${imageLimits.pixels / 1_000_000} megapixlar`;
-  return 'filen är trasig eller ofullständig, t.ex. avbruten när den laddades ner eller kopierades';
+  if (message.includes('unsupported image format')) return 'den är inte en bild i något format som verksam kan läsa (JPEG, PNG, WebP eller AVIF), trots filnamnet';
+  if (message.includes('buffer is empty')) return 'den är tom';
+  if (message.includes('pixel limit')) return `den har fler pixlar än gränsen ${imageLimits.pixels / 1_000_000} megapixlar`;
+  return 'den är trasig eller ofullständig, t.ex. avbruten när den laddades ner eller kopierades';
 }
 
 /**

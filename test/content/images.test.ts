@@ -144,17 +144,17 @@ describe('images that cannot be used', () => {
     for (const message of error.messages) expect(message.reason).toContain('går inte att läsa som bild');
     // in Swedish, never sharp's English ("Input buffer contains unsupported image format")
     const [notImage, truncated] = error.messages;
-    expect(notImage!.reason).toContain('filen är inte en bild i något format som verksam kan läsa');
-    expect(truncated!.reason).toContain('filen är trasig eller ofullständig');
+    expect(notImage!.reason).toContain('den är inte en bild i något format som verksam kan läsa');
+    expect(truncated!.reason).toContain('den är trasig eller ofullständig');
     for (const message of error.messages) expect(message.reason).not.toMatch(/input|buffer|vips|jpeg image|premature/i);
   });
 
   it('says in Swedish why sharp could not read an image', () => {
-    expect(unreadableImage('Input buffer contains unsupported image format')).toMatch(/^filen är inte en bild i något format/);
-    expect(unreadableImage('Input Buffer is empty')).toBe('filen är tom');
-    expect(unreadableImage('Input image exceeds pixel limit')).toBe('bilden har fler pixlar än gränsen 50 megapixlar');
-    expect(unreadableImage('VipsJpeg: premature end of JPEG image')).toMatch(/^filen är trasig eller ofullständig/);
-    expect(unreadableImage('pngload_buffer: libspng read error')).toMatch(/^filen är trasig eller ofullständig/);
+    expect(unreadableImage('Input buffer contains unsupported image format')).toMatch(/^den är inte en bild i något format/);
+    expect(unreadableImage('Input Buffer is empty')).toBe('den är tom');
+    expect(unreadableImage('Input image exceeds pixel limit')).toBe('den har fler pixlar än gränsen 50 megapixlar');
+    expect(unreadableImage('VipsJpeg: premature end of JPEG image')).toMatch(/^den är trasig eller ofullständig/);
+    expect(unreadableImage('pngload_buffer: libspng read error')).toMatch(/^den är trasig eller ofullständig/);
   });
 
   it('refuses an image of more pixels, or more bytes, than the limits', async () => {
