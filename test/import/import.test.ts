@@ -1,12 +1,13 @@
-import { cp, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fromHtml } from 'hast-util-from-html';
 import { toString as hastText } from 'hast-util-to-string';
 import { select } from 'hast-util-select';
 import sharp from 'sharp';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { buildSite } from '../support/build-site.js';
-import { root, runCli, snapshot, tempDir } from '../support/cli.js';
+import { root, runCli, snapshot } from '../support/cli.js';
+import { importSites } from './import-site.js';
 import { bullet, docx, fromReportText, heading, image, listTable, paragraph } from './make-docx.js';
 
 /*
@@ -15,24 +16,9 @@ import { bullet, docx, fromReportText, heading, image, listTable, paragraph } fr
  * news yet), then built or checked as the editor would.
  */
 
-const sources = '/work/shared/source-documents';
+const sources = join(root, 'test', 'fixtures', 'source-documents');
 const sections = ['Aktiviteter', 'Indikatorer', 'Uppföljning'];
-const made: string[] = [];
-afterAll(async () => {
-  await Promise.all(made.map((dir) => rm(dir, { recursive: true, force: true })));
-});
-
-/** A new site's folder (cwd) with content/ holding site.yaml, the areas and the accessibility statement. */
-async function newSite(): Promise<{ cwd: string; content: string }> {
-  const cwd = await tempDir('verksam-import-');
-  made.push(cwd);
-  const content = join(cwd, 'content');
-  await mkdir(content);
-  await cp(join(root, 'content', 'site.yaml'), join(content, 'site.yaml'));
-  await cp(join(root, 'content', 'tillganglighet.md'), join(content, 'tillganglighet.md'));
-  await cp(join(root, 'content', 'omraden'), join(content, 'omraden'), { recursive: true });
-  return { cwd, content };
-}
+const newSite = importSites('verksam-import-');
 
 const normal = (text: string) => text.replace(/\s+/g, ' ').trim();
 /** Sentences, split at ., ! or ? followed by a space: good enough to say each is on the page. */

@@ -1,18 +1,19 @@
-import { cp, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { deflateRawSync } from 'node:zlib';
 import { ExternalHyperlink, FootnoteReferenceRun, Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun } from 'docx';
 import fc from 'fast-check';
 import JSZip from 'jszip';
 import sharp from 'sharp';
-import { afterAll, describe, expect, it } from 'vitest';
-import { root, runCli, tempDir } from '../support/cli.js';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../support/cli.js';
 import { findDate } from '../../src/import/found-date.js';
 import { findSourceProblems } from '../../src/import/source-problems.js';
 import { goalLine } from '../../src/import/report-split.js';
 import { textToMdast } from '../../src/import/text.js';
 import { isKeptUrl, removeUnkeptLinks } from '../../src/import/unsafe-links.js';
 import { unpackedTextSize } from '../../src/import/zip-size.js';
+import { importSites } from './import-site.js';
 import { bullet, docx, heading, image, paragraph } from './make-docx.js';
 
 /*
@@ -20,21 +21,7 @@ import { bullet, docx, heading, image, paragraph } from './make-docx.js';
  * saying why not), never an internal error or a hang, keep every word and no unsafe link.
  */
 
-const made: string[] = [];
-afterAll(async () => {
-  await Promise.all(made.map((dir) => rm(dir, { recursive: true, force: true })));
-});
-
-async function newSite(): Promise<{ cwd: string; content: string }> {
-  const cwd = await tempDir('verksam-odd-');
-  made.push(cwd);
-  const content = join(cwd, 'content');
-  await mkdir(content);
-  await cp(join(root, 'content', 'site.yaml'), join(content, 'site.yaml'));
-  await cp(join(root, 'content', 'tillganglighet.md'), join(content, 'tillganglighet.md'));
-  await cp(join(root, 'content', 'omraden'), join(content, 'omraden'), { recursive: true });
-  return { cwd, content };
-}
+const newSite = importSites('verksam-odd-');
 
 async function written(content: string): Promise<string> {
   const files = (await readdir(content, { recursive: true, withFileTypes: true })).filter((entry) => entry.isFile() && entry.name.endsWith('.md') && entry.name !== 'tillganglighet.md' && !entry.parentPath.includes('omraden'));
