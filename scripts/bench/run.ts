@@ -111,7 +111,6 @@ async function measureDev(contentDir: string, newsFile: string, edits: number): 
           clearTimeout(timer);
           throw new Error('the preview closed its event stream (or sent no reload within 120 s)');
         }
-        if (done) throw new Error('the preview closed its event stream');
         buffer += decoder.decode(value, { stream: true });
         if (/event: reload/.test(buffer)) {
           clearTimeout(timer);
@@ -190,9 +189,12 @@ if (!hugo) console.log('Hugo is not installed (apt-get install hugo); the Hugo c
     samples.changed.push(await build());
   }
   await writeFile(news, original);
+  // the command line's own start-up: what every command pays before it does anything
+  const help: Sample[] = [];
+  for (let run = 0; run < Math.max(runs, 5); run++) help.push(await measure(process.execPath, [verksamBin, '--help'], root));
   results.real = {
     dev: { startupSeconds: dev.startup, saveMs: median(dev.save), saveMsRange: [Math.min(...dev.save), Math.max(...dev.save)], retitleMs: median(dev.retitle) },
-    builds: { cold: summary(samples.cold), warm: summary(samples.warm), changed: summary(samples.changed) },
+    builds: { cold: summary(samples.cold), warm: summary(samples.warm), changed: summary(samples.changed), help: summary(help) },
   };
 }
 
@@ -275,16 +277,51 @@ for (const size of sizes) {
   rows.push([String(size), 'dev: title+date edit → reload (ms)', f(r.dev.retitleMs, 0), '', '', '', '']);
   rows.push([String(size), 'dev: start-up to first page (s), cache primed', f(r.dev.startupSeconds), '', '', '', '']);
 }
-const real = results.real as { dev: { saveMs: number; retitleMs: number; startupSeconds: number }; builds: Record<'cold' | 'warm' | 'changed', ReturnType<typeof summary>> };
+const real = results.real as { dev: { saveMs: number; retitleMs: number; startupSeconds: number }; builds: Record<'cold' | 'warm' | 'changed' | 'help', ReturnType<typeof summary>> };
 const realRange = (s: ReturnType<typeof summary>) => `${f(s.median)} s (${f(s.min)}–${f(s.max)})`;
 rows.push(['real', 'cold with PDF, whole process', realRange(real.builds.cold), '', '', '', '']);
 rows.push(['real', 'nothing changed, whole process incl. start-up', realRange(real.builds.warm), '', '', '', '']);
 rows.push(['real', 'one news item changed (not in the PDF or email)', realRange(real.builds.changed), '', '', '', '']);
+rows.push(['real', '`verksam --help`', realRange(real.builds.help), '', '', '', '']);
 rows.push(['real', 'dev: save → reload (ms)', f(real.dev.saveMs, 0), '', '', '', '']);
 rows.push(['real', 'dev: title+date edit → reload (ms)', f(real.dev.retitleMs, 0), '', '', '', '']);
 rows.push(['real', 'dev: start-up to first page (s)', f(real.dev.startupSeconds), '', '', '', '']);
-const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)));
-console.log(rows.map((row) => `| ${row.map((cell, column) => cell.padEnd(widths[column]!)).join(' | ')} |`).join('\n'));
+const table = (lines: string[][]) => {
+  const widths = lines[0]!.map((_, column) => Math.max(...lines.map((row) => row[column]!.length)));
+  const line = (row: string[]) => `| ${row.map((cell, column) => cell.padEnd(widths[column]!)).join(' | ')} |`;
+  // Markdown, so the README takes the tables as they are printed
+  return [line(lines[0]!), line(widths.map((width) => '-'.repeat(width))), ...lines.slice(1).map(line)].join('\n');
+};
+console.log(table(rows));
+
+// Issue 14's targets, each against this run's number (ratios from the same run)
+type SizeResult = { verksam: Record<string, ReturnType<typeof summary>>; ratios: Record<string, { eleventy: number; hugo?: number }>; dev: { saveMs: number; retitleMs: number; startupSeconds: number } };
+const at = (size: number) => results[size] as SizeResult | undefined;
+const targets: [measure: string, value: number | undefined, target: number, unit: string][] = [
+  ['real site, nothing changed, whole process incl. start-up', real.builds.warm.median, 0.6, 's'],
+  ['real site, one news item changed (PDF not touched by it)', real.builds.changed.median, 1.0, 's'],
+  ['real site, cold with PDF', real.builds.cold.median, 3, 's'],
+  ['`verksam --help`', real.builds.help.median, 0.15, 's'],
+  ['1 000, cold / Eleventy cold', at(1000)?.ratios.cold!.eleventy, 2.5, ''],
+  ['1 000, one item changed with search / Eleventy cold', at(1000)?.ratios.changed!.eleventy, 0.5, ''],
+  ['10 000, cold / Eleventy cold (with search)', at(10000)?.ratios.cold!.eleventy, 2.0, ''],
+  ['10 000, cold / Hugo cold', at(10000)?.ratios.cold!.hugo, 6, ''],
+  ['10 000, one item changed with search / Eleventy cold', at(10000)?.ratios.changed!.eleventy, 0.4, ''],
+  ['10 000, peak RSS, cold', at(10000)?.verksam.cold!.rssMiB, 1024, 'MiB'],
+  ['10 000, preview save → reload', at(10000)?.dev.saveMs, 150, 'ms'],
+  ['10 000, preview title/date edit → reload', at(10000)?.dev.retitleMs, 300, 'ms'],
+  ['10 000, preview start-up, cache primed', at(10000)?.dev.startupSeconds, 3, 's'],
+];
+const shown = (value: number, unit: string) => (unit === 'MiB' || unit === 'ms' ? `${f(value, 0)} ${unit}` : `${f(value)}${unit ? ` ${unit}` : ''}`);
+console.log(`\n${table([
+  ['measure', 'this run', 'target', ''],
+  ...targets.map(([measure, value, target, unit]) => [
+    measure,
+    value === undefined ? 'not measured' : shown(value, unit),
+    `≤ ${shown(target, unit)}`,
+    value === undefined ? '' : value <= target ? 'met' : `missed by ${shown(value - target, unit)}`,
+  ]),
+])}`);
 if (values.json) {
   await writeFile(values.json, `${JSON.stringify({ date: new Date().toISOString(), runs, results }, null, 2)}\n`);
   console.log(`JSON: ${values.json}`);
