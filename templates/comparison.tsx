@@ -9,6 +9,7 @@ import { BarChart } from './parts/charts.js';
 import { statusLabels, statusSymbols } from './parts/common.js';
 import { arrow, direction, measure, type Direction } from './parts/indicators.js';
 import { formatChange } from './parts/key-figures.js';
+import { ScrollTable } from './parts/scroll-table.js';
 
 type ComparisonRoute = Extract<Route, { kind: 'comparison' }>;
 
@@ -41,44 +42,47 @@ function Statuses({ report, previous, statuses, previousStatuses }: ComparisonRo
         })
       : null,
     (
-      <section class="table-scroll" aria-label={caption} tabindex="0">
-        <table class="reflow">
-          <caption>{caption}</caption>
-          <thead>
-            <tr>
-              <th scope="col">Status</th>
-              <th scope="col">{String(previous.year)}</th>
-              <th scope="col">{String(report.year)}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {used.map((status) => (
+      ScrollTable(
+        caption,
+        (
+          <table class="reflow">
+            <caption>{caption}</caption>
+            <thead>
               <tr>
-                <th scope="row">
-                  <span aria-hidden="true">{statusSymbols[status]}</span> {statusLabels[status]}
-                </th>
+                <th scope="col">Status</th>
+                <th scope="col">{String(previous.year)}</th>
+                <th scope="col">{String(report.year)}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {used.map((status) => (
+                <tr>
+                  <th scope="row">
+                    <span aria-hidden="true">{statusSymbols[status]}</span> {statusLabels[status]}
+                  </th>
+                  <td class="num" data-label={String(previous.year)}>
+                    {String(before[status])}
+                  </td>
+                  <td class="num" data-label={String(report.year)}>
+                    {String(now[status])}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+            <tfoot>
+              <tr>
+                <th scope="row">Alla mål</th>
                 <td class="num" data-label={String(previous.year)}>
-                  {String(before[status])}
+                  {String(previousStatuses.length)}
                 </td>
                 <td class="num" data-label={String(report.year)}>
-                  {String(now[status])}
+                  {String(statuses.length)}
                 </td>
               </tr>
-            ))}
-          </tbody>
-          <tfoot>
-            <tr>
-              <th scope="row">Alla mål</th>
-              <td class="num" data-label={String(previous.year)}>
-                {String(previousStatuses.length)}
-              </td>
-              <td class="num" data-label={String(report.year)}>
-                {String(statuses.length)}
-              </td>
-            </tr>
-          </tfoot>
-        </table>
-      </section>
+            </tfoot>
+          </table>
+        ) as Element,
+      )
     ) as Element,
   ].filter((node): node is Element => node !== null);
 }
@@ -101,23 +105,26 @@ function Indicators({ report, previous, indicators, unmatched }: ComparisonRoute
     indicators.length === 0
       ? null
       : ((
-          <section class="table-scroll" aria-label={caption} tabindex="0">
-            <table class="reflow">
-              <caption>{caption}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Indikator</th>
-                  <th scope="col">Mål</th>
-                  <th scope="col">{`Utfall ${previous.year}`}</th>
-                  <th scope="col">{`Utfall ${report.year}`}</th>
-                  <th scope="col">Utveckling</th>
-                </tr>
-              </thead>
-              <tbody>
-                {moved.map(({ indicator, way }) => IndicatorRow(indicator, way, previous.year, report.year))}
-              </tbody>
-            </table>
-          </section>
+          ScrollTable(
+            caption,
+            (
+              <table class="reflow">
+                <caption>{caption}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Indikator</th>
+                    <th scope="col">Mål</th>
+                    <th scope="col">{`Utfall ${previous.year}`}</th>
+                    <th scope="col">{`Utfall ${report.year}`}</th>
+                    <th scope="col">Utveckling</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {moved.map(({ indicator, way }) => IndicatorRow(indicator, way, previous.year, report.year))}
+                </tbody>
+              </table>
+            ) as Element,
+          )
         ) as Element),
   ].filter((node): node is Element => node !== null);
 }
@@ -147,38 +154,41 @@ function KeyFigureTable(figures: readonly KeyFigureChange[], before: number, now
   const withUnit = (value: number, unit: string | undefined) => `${formatNumber(value)}${unit ? ` ${unit}` : ''}`;
   const caption = `Nyckeltal ${before} och ${now}`;
   return (
-    <section class="table-scroll" aria-label={caption} tabindex="0">
-      <table class="reflow">
-        <caption>{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">Nyckeltal</th>
-            <th scope="col">{String(before)}</th>
-            <th scope="col">{String(now)}</th>
-            <th scope="col">Förändring</th>
-          </tr>
-        </thead>
-        <tbody>
-          {figures.map((figure) => {
-            const change = figure.before === undefined || figure.before === 0 ? undefined : Math.round(((figure.now - figure.before) / figure.before) * 1000) / 10;
-            return (
-              <tr>
-                <th scope="row">{figure.label}</th>
-                <td class="num" data-label={String(before)}>
-                  {figure.before === undefined ? 'Anges inte' : withUnit(figure.before, figure.unit)}
-                </td>
-                <td class="num" data-label={String(now)}>
-                  {withUnit(figure.now, figure.unit)}
-                </td>
-                <td class="num" data-label="Förändring">
-                  {change === undefined ? '–' : formatChange(change)}
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </section>
+    ScrollTable(
+      caption,
+      (
+        <table class="reflow">
+          <caption>{caption}</caption>
+          <thead>
+            <tr>
+              <th scope="col">Nyckeltal</th>
+              <th scope="col">{String(before)}</th>
+              <th scope="col">{String(now)}</th>
+              <th scope="col">Förändring</th>
+            </tr>
+          </thead>
+          <tbody>
+            {figures.map((figure) => {
+              const change = figure.before === undefined || figure.before === 0 ? undefined : Math.round(((figure.now - figure.before) / figure.before) * 1000) / 10;
+              return (
+                <tr>
+                  <th scope="row">{figure.label}</th>
+                  <td class="num" data-label={String(before)}>
+                    {figure.before === undefined ? 'Anges inte' : withUnit(figure.before, figure.unit)}
+                  </td>
+                  <td class="num" data-label={String(now)}>
+                    {withUnit(figure.now, figure.unit)}
+                  </td>
+                  <td class="num" data-label="Förändring">
+                    {change === undefined ? '–' : formatChange(change)}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      ) as Element,
+    )
   ) as Element;
 }
 

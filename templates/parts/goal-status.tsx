@@ -4,6 +4,7 @@ import { countStatuses, describeStatuses, statusOrder } from '../../src/render/g
 import { BarChart } from './charts.js';
 import { StatusBadge, statusLabels, statusSymbols } from './common.js';
 import { urls } from '../../src/routes/urls.js';
+import { ScrollTable } from './scroll-table.js';
 
 /**
  * How many goals reached each status, as a bar chart whose every bar says its status and count
@@ -36,54 +37,57 @@ export function StatusTable(goals: readonly Goal[], areas: readonly Area[], capt
   const used = statusOrder.filter((status) => countStatuses(goals)[status] > 0);
   const total = countStatuses(goals);
   return (
-    <section class="table-scroll" aria-label={caption} tabindex="0">
-      <table class="status-table reflow">
-        <caption>{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{groupName}</th>
-            {used.map((status) => (
-              <th scope="col">{statusLabels[status]}</th>
-            ))}
-            <th scope="col">Antal mål</th>
-            <th scope="col">Sammanfattning</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) => {
-            const counts = countStatuses(row.goals);
-            return (
-              <tr>
-                <th scope="row">{row.area.title}</th>
-                {used.map((status) => (
-                  <td class="num" data-label={statusLabels[status]}>
-                    {String(counts[status])}
+    ScrollTable(
+      caption,
+      (
+        <table class="status-table reflow">
+          <caption>{caption}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{groupName}</th>
+              {used.map((status) => (
+                <th scope="col">{statusLabels[status]}</th>
+              ))}
+              <th scope="col">Antal mål</th>
+              <th scope="col">Sammanfattning</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((row) => {
+              const counts = countStatuses(row.goals);
+              return (
+                <tr>
+                  <th scope="row">{row.area.title}</th>
+                  {used.map((status) => (
+                    <td class="num" data-label={statusLabels[status]}>
+                      {String(counts[status])}
+                    </td>
+                  ))}
+                  <td class="num" data-label="Antal mål">
+                    {String(row.goals.length)}
                   </td>
-                ))}
-                <td class="num" data-label="Antal mål">
-                  {String(row.goals.length)}
+                  <td data-label="Sammanfattning">{describeStatuses(row.goals)}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+          <tfoot>
+            <tr>
+              <th scope="row">Totalt</th>
+              {used.map((status) => (
+                <td class="num" data-label={statusLabels[status]}>
+                  {String(total[status])}
                 </td>
-                <td data-label="Sammanfattning">{describeStatuses(row.goals)}</td>
-              </tr>
-            );
-          })}
-        </tbody>
-        <tfoot>
-          <tr>
-            <th scope="row">Totalt</th>
-            {used.map((status) => (
-              <td class="num" data-label={statusLabels[status]}>
-                {String(total[status])}
+              ))}
+              <td class="num" data-label="Antal mål">
+                {String(goals.length)}
               </td>
-            ))}
-            <td class="num" data-label="Antal mål">
-              {String(goals.length)}
-            </td>
-            <td data-label="Sammanfattning">{describeStatuses(goals)}</td>
-          </tr>
-        </tfoot>
-      </table>
-    </section>
+              <td data-label="Sammanfattning">{describeStatuses(goals)}</td>
+            </tr>
+          </tfoot>
+        </table>
+      ) as Element,
+    )
   ) as Element;
 }
 
@@ -110,32 +114,35 @@ export function GoalOverview(goals: readonly Goal[], caption: string, groupName:
   const plan = goals.some((goal) => goal.report.plan);
   const indicators = !plan && goals.some((goal) => goal.indicators.length > 0);
   return (
-    <section class="table-scroll" aria-label={caption} tabindex="0">
-      <table class="goal-overview reflow">
-        <caption>{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">Mål</th>
-            <th scope="col">Målet</th>
-            <th scope="col">{groupName}</th>
-            {plan ? null : <th scope="col">Bedömning</th>}
-            {indicators ? <th scope="col">Indikatorer</th> : null}
-          </tr>
-        </thead>
-        <tbody>
-          {goals.map((goal) => (
-            <tr id={overviewRowId(goal)}>
-              <th scope="row">{`Mål ${goal.number}`}</th>
-              <td data-label="Målet">
-                <a href={urls.goal(goal)}>{goal.statement}</a>
-              </td>
-              <td data-label={groupName}>{goal.area.title}</td>
-              {plan ? null : <td data-label="Bedömning">{StatusBadge(goal)}</td>}
-              {indicators ? <td data-label="Indikatorer">{indicatorsMet(goal)}</td> : null}
+    ScrollTable(
+      caption,
+      (
+        <table class="goal-overview reflow">
+          <caption>{caption}</caption>
+          <thead>
+            <tr>
+              <th scope="col">Mål</th>
+              <th scope="col">Målet</th>
+              <th scope="col">{groupName}</th>
+              {plan ? null : <th scope="col">Bedömning</th>}
+              {indicators ? <th scope="col">Indikatorer</th> : null}
             </tr>
-          ))}
-        </tbody>
-      </table>
-    </section>
+          </thead>
+          <tbody>
+            {goals.map((goal) => (
+              <tr id={overviewRowId(goal)}>
+                <th scope="row">{`Mål ${goal.number}`}</th>
+                <td data-label="Målet">
+                  <a href={urls.goal(goal)}>{goal.statement}</a>
+                </td>
+                <td data-label={groupName}>{goal.area.title}</td>
+                {plan ? null : <td data-label="Bedömning">{StatusBadge(goal)}</td>}
+                {indicators ? <td data-label="Indikatorer">{indicatorsMet(goal)}</td> : null}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) as Element,
+    )
   ) as Element;
 }

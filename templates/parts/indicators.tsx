@@ -5,6 +5,7 @@ import type { IndicatorResult } from '../../src/content/schemas.js';
 import { formatNumber } from '../../src/format/dates.js';
 import { BarChart } from './charts.js';
 import { StatusBadge } from './common.js';
+import { ScrollTable } from './scroll-table.js';
 
 /** "129 personer", "80 %": a number the Swedish way, with its unit. */
 export function measure(value: number, unit: string | undefined): string {
@@ -84,11 +85,7 @@ function IndicatorStatusText(status: IndicatorStatus | undefined): Element | str
  * screen. A plan year has targets and no outcomes yet.
  */
 export function IndicatorTable(goal: Goal, caption: string): Element {
-  return (
-    <section class="table-scroll" aria-label={caption} tabindex="0">
-      {Table(goal, caption)}
-    </section>
-  ) as Element;
+  return ScrollTable(caption, Table(goal, caption));
 }
 
 function Table(goal: Goal, caption: string): Element {

@@ -2,6 +2,7 @@ import type { Element } from 'hast';
 import type { KeyFigure } from '../../src/content/schemas.js';
 import { formatNumber } from '../../src/format/dates.js';
 import { BarChart } from './charts.js';
+import { ScrollTable } from './scroll-table.js';
 
 /** "2 500 personer" */
 const withUnit = (value: number, unit: string | undefined) => `${formatNumber(value)}${unit ? ` ${unit}` : ''}`;
@@ -88,41 +89,44 @@ export function KeyFigures(
         } as Element
       }
       {keyFigureCharts(figures, year, options.goalLabel, options.idPrefix)}
-      <section class="table-scroll" aria-label={label} tabindex="0">
-        <table class="reflow">
-          <thead>
-            <tr>
-              <th scope="col">Nyckeltal</th>
-              <th scope="col">{String(year)}</th>
-              {hasPrevious ? <th scope="col">{String(year - 1)}</th> : null}
-              {hasChange ? <th scope="col">Förändring</th> : null}
-            </tr>
-          </thead>
-          <tbody>
-            {figures.map((figure) => {
-              const change = changePercent(figure);
-              return (
-                <tr>
-                  <th scope="row">{figure.label}</th>
-                  <td class="num" data-label={String(year)}>
-                    {withUnit(figure.value, figure.unit)}
-                  </td>
-                  {hasPrevious ? (
-                    <td class="num" data-label={String(year - 1)}>
-                      {figure.previous === undefined ? '–' : withUnit(figure.previous, figure.unit)}
+      {ScrollTable(
+        label,
+        (
+          <table class="reflow">
+            <thead>
+              <tr>
+                <th scope="col">Nyckeltal</th>
+                <th scope="col">{String(year)}</th>
+                {hasPrevious ? <th scope="col">{String(year - 1)}</th> : null}
+                {hasChange ? <th scope="col">Förändring</th> : null}
+              </tr>
+            </thead>
+            <tbody>
+              {figures.map((figure) => {
+                const change = changePercent(figure);
+                return (
+                  <tr>
+                    <th scope="row">{figure.label}</th>
+                    <td class="num" data-label={String(year)}>
+                      {withUnit(figure.value, figure.unit)}
                     </td>
-                  ) : null}
-                  {hasChange ? (
-                    <td class="num" data-label="Förändring">
-                      {change === undefined ? '–' : formatChange(change)}
-                    </td>
-                  ) : null}
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </section>
+                    {hasPrevious ? (
+                      <td class="num" data-label={String(year - 1)}>
+                        {figure.previous === undefined ? '–' : withUnit(figure.previous, figure.unit)}
+                      </td>
+                    ) : null}
+                    {hasChange ? (
+                      <td class="num" data-label="Förändring">
+                        {change === undefined ? '–' : formatChange(change)}
+                      </td>
+                    ) : null}
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        ) as Element,
+      )}
     </section>
   ) as Element;
 }
