@@ -21,7 +21,7 @@ if (state === 'current') {
   if (state === 'stale') console.error('verksam: kör från källkoden (npm run compile gör start snabbare)');
 }
 try {
-  const { main } = await import(`${from}/cli.${extension}`);
+  const { main } = await import(`${from}/cli/main.${extension}`);
   process.exitCode = await main(process.argv.slice(2));
 } catch (error) {
   // the command line itself did not load, or failed outside what main answers: still a sentence and exit code 3

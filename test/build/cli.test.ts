@@ -3,7 +3,8 @@ import { existsSync } from 'node:fs';
 import { cp, mkdir, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { commands, main, options, type CommandName } from '../../src/cli.js';
+import { main } from '../../src/cli/main.js';
+import { commands, options, type CommandName } from '../../src/cli/table.js';
 import { nearestWord, typingDistance } from '../../src/format/nearest-word.js';
 import { fixture, root, runCli, snapshot, tempDir, useFixtureCopies, type CliResult } from '../support/cli.js';
 

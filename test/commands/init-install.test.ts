@@ -39,7 +39,7 @@ describe('a new organisation\'s site, with verksam installed as its dependency',
     // only what verksam runs: no tests, content or fixtures
     expect(packed[0]!.files.some((file) => file.path.startsWith('test/') || file.path.startsWith('content/'))).toBe(false);
     // verksam compiled to JavaScript, so the site's commands start without compiling TypeScript
-    expect(packed[0]!.files.some((file) => file.path === 'lib/src/cli.js')).toBe(true);
+    expect(packed[0]!.files.some((file) => file.path === 'lib/src/cli/main.js')).toBe(true);
 
     const spec = `file:../pack/${packed[0]!.filename}`;
     const init = await runCli(['init', 'exempelforbundet', '--verksam', spec], work);
