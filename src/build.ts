@@ -12,6 +12,8 @@ import { attachmentWarnings } from './content/attachments.js';
 import { ImageInspector } from './images/inspect.js';
 import { inspectAttachments } from './content/attachment-files.js';
 import { addReportPdfs } from './pdf/report-pdf.js';
+import { PrintBrowser } from './pdf/print-browser.js';
+import { existsSync } from 'node:fs';
 import type { Route } from './routes/routes.js';
 import { BuildSession } from './session/session.js';
 import { stopwatch } from './timings.js';
@@ -117,13 +119,24 @@ export async function build(options: Partial<BuildOptions> = {}): Promise<BuildR
   const unsafe = checkOutputDir(resolved.outDir, resolved.contentDir);
   if (unsafe) throw new ContentError('options', [problem(resolved.outDir, 'unsafe-output-path', unsafe)]);
   const session = new BuildSession(resolved);
+  const printer = resolved.pdf ? new PrintBrowser(resolved.chromiumPath) : undefined;
+  try {
+    // a report with no print in the cache will be printed: Chromium starts meanwhile
+    if (printer && existsSync(join(resolved.contentDir, 'verksamhetsberattelse')) && !session.hasStoredPrints()) printer.start();
+    return await buildAndWrite(resolved, session, printer, started);
+  } finally {
+    await printer?.close();
+  }
+}
+
+async function buildAndWrite(resolved: BuildOptions, session: BuildSession, printer: PrintBrowser | undefined, started: number): Promise<BuildResult> {
   // The print editions are made from the built site before anything is written (see pdf/report-pdf.ts).
   const { site: built, added: printed, search } = await buildWith(resolved, session, async (site) => {
-    if (!resolved.pdf) return undefined;
+    if (!printer) return undefined;
     resolved.onProgress?.('pdf');
     const lap = stopwatch();
     const cache = await session.printCache();
-    const result = await addReportPdfs(site, templates, resolved.chromiumPath, cache?.view);
+    const result = await addReportPdfs(site, templates, resolved.chromiumPath, cache?.view, printer);
     if (result.notices.length === 0) cache?.printed();
     const reused = result.pdfs.filter((pdf) => pdf.reused).length;
     lap(`print editions (${reused} from the cache, ${result.pdfs.length - reused} printed)`);
@@ -136,7 +149,10 @@ export async function build(options: Partial<BuildOptions> = {}): Promise<BuildR
   // which files the last build wrote there, so unchanged ones are linked instead of written (see write/manifest.ts)
   const manifest = resolved.cacheDir && !resolved.cacheReadOnly ? join(resolve(resolved.cwd, resolved.cacheDir), 'output', `${OutputManifest.hash(resolve(resolved.outDir))}.json`) : undefined;
   resolved.onProgress?.('write');
+  // Chromium is done: it closes while the output is written
+  const closing = printer?.close();
   const { linked } = await writeSiteAtomically(resolved.outDir, site.files, { manifest, replaceOut: resolved.replaceOut });
+  await closing;
   lap(`write ${site.files.length} files`);
   const unchangedPages = linked?.filter((path) => path.endsWith('.html')).length;
   return { ...site, outDir: resolved.outDir, milliseconds: performance.now() - started, pdfs: withPdfs.pdfs, notices: withPdfs.notices, search, unchangedPages };

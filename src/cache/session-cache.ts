@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { pipelineKey } from './pipeline-key.js';
 import { DiskCache, type CacheView } from './store.js';
 
@@ -43,6 +44,12 @@ export class SessionCache {
   async view(kind: PackKind): Promise<CacheView | undefined> {
     if (!this.active) return undefined;
     return (await this.diskCache())?.view(this.packName(kind), resolve(this.options.contentDir));
+  }
+
+  /** Whether a pack of `kind` for this content folder is on disk, without reading it. */
+  stored(kind: PackKind): boolean {
+    const { cacheDir, cwd } = this.options;
+    return cacheDir !== undefined && existsSync(join(resolve(cwd, cacheDir), `${this.packName(kind)}.pack`));
   }
 
   /** Lets go of a pack's values in memory once a stage has taken what it needs. */

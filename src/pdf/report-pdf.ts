@@ -5,7 +5,8 @@ import type { ContentGraph } from '../content/graph.js';
 import { pageContext, pageHtml, renderRoute, type Templates } from '../render/render.js';
 import type { ReportPdf, Route } from '../routes/routes.js';
 import { absoluteUrl, outputFile, urls } from '../routes/urls.js';
-import { chromiumArgs, chromiumPath } from '../browser/chromium.js';
+import { chromiumPath } from '../browser/chromium.js';
+import { PrintBrowser } from './print-browser.js';
 import { reproducible } from './reproducible.js';
 import { printEdition, type Cover } from './edition.js';
 import { contentTypeFor } from '../format/content-types.js';
@@ -29,7 +30,6 @@ import { browserIdentity, digest, printAddress, reusablePrint, type StoredPrint 
  */
 
 export const defaultChromiumPath = chromiumPath;
-const launchArgs = [...chromiumArgs];
 
 export interface PdfResult {
   files: OutputFile[];
@@ -79,8 +79,9 @@ function decodedPath(path: string): string | undefined {
 /**
  * Prints every report page of a built site to PDF and renders those pages again with a link to
  * their PDF. A print the cache holds is used instead when nothing it was printed from changed
- * (print-cache.ts); Chromium starts only when some report must be printed. Without Chromium (or
- * when it fails) the site comes back unchanged, with a notice.
+ * (print-cache.ts). Chromium is `printer`'s, which the caller may have started early and closes;
+ * without one, Chromium starts only when some report must be printed and is closed here. Without
+ * Chromium (or when it fails) the site comes back unchanged, with a notice.
  */
 export async function addReportPdfs(
   site: { graph: ContentGraph; routes: Route[]; files: OutputFile[] },
@@ -89,6 +90,7 @@ export async function addReportPdfs(
   chromiumPath = defaultChromiumPath,
   /** Prints of earlier builds; this build's prints are added to it. */
   cache?: CacheView,
+  printer?: PrintBrowser,
 ): Promise<PdfResult> {
   const reports = site.routes.filter((route): route is Extract<Route, { kind: 'report' }> => route.kind === 'report');
   const unchanged: PdfResult = { files: site.files, routes: site.routes, pdfs: [], notices: [] };
@@ -129,11 +131,11 @@ export async function addReportPdfs(
         ],
       };
     }
+    const own = printer ? undefined : new PrintBrowser(chromiumPath);
     try {
-      const { chromium } = await import('playwright-core');
-      const browser = await chromium.launch({ executablePath: chromiumPath, args: launchArgs });
+      const browser = await (printer ?? own)!.browser();
+      const context = await browser.newContext();
       try {
-        const context = await browser.newContext();
         // every file asked for in this browser so far: a later page may take one from the
         // browser's memory without asking, so each print depends on all of them
         const asked = new Set<string>();
@@ -154,9 +156,10 @@ export async function addReportPdfs(
           }
         }
       } finally {
-        await browser.close();
+        await (own ? own.close() : context.close());
       }
     } catch (error) {
+      await own?.close();
       const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
       return { ...unchanged, notices: [`verksam: ingen PDF av verksamhetsberättelsen: Chromium kunde inte skriva ut sidan (${reason}).`] };
     }

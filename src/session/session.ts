@@ -224,6 +224,11 @@ export class BuildSession {
     return view && { view, printed: () => this.cache.filledBy(['prints']) };
   }
 
+  /** Whether the disk cache holds prints of the report from an earlier build (which may still fit). */
+  hasStoredPrints(): boolean {
+    return this.cache.stored('prints');
+  }
+
   /** Writes what the first, full update read and made to the disk cache, for the next run. */
   persist(): Promise<void> {
     return this.cache.persist();
