@@ -4,7 +4,6 @@ import type { CacheView } from '../cache/store.js';
 import type { RouteKind } from '../routes/routes.js';
 import { urls } from '../routes/urls.js';
 import { ownPath } from '../installation.js';
-import { wellFormed } from './xml.js';
 import { openIndex, releaseIndex, type PagefindIndex } from './pagefind-service.js';
 import type { Extra, ExtraFile } from './extra.js';
 
@@ -47,7 +46,7 @@ const maxInFlight = 64;
  * only if it cannot.
  */
 export class SearchIndexer {
-  private readonly pages: [url: string, html: string][] = [];
+  private readonly pages: [url: string, html: Uint8Array][] = [];
   private readonly hash = createHash('sha1');
   private index?: Promise<PagefindIndex>;
   private readonly added: Promise<void>[] = [];
@@ -60,7 +59,7 @@ export class SearchIndexer {
   ) {}
 
   /** A page of the index, in route order; `fresh` when it was rendered in this build. */
-  add(url: string, html: string, fresh: boolean): void {
+  add(url: string, html: Uint8Array, fresh: boolean): void {
     this.pages.push([url, html]);
     this.hash.update(url).update('\0').update(html).update('\0');
     if (this.index) this.send(url, html);
@@ -121,11 +120,11 @@ export class SearchIndexer {
   private inFlight = 0;
   private readonly waiting: (() => void)[] = [];
 
-  private send(url: string, html: string): void {
+  private send(url: string, html: Uint8Array): void {
     this.inFlight++;
     const added = this.index!.then(async (index) => {
-      // Pagefind reads its input as JSON, which cannot carry an unpaired surrogate
-      const result = await index.addHTMLFile({ url, content: wellFormed(html) });
+      // decoded only now, while it waits for Pagefind; UTF-8 has no unpaired surrogate, which Pagefind's JSON could not carry
+      const result = await index.addHTMLFile({ url, content: Buffer.from(html.buffer, html.byteOffset, html.byteLength).toString('utf8') });
       if (result.errors.length > 0) throw new Error(`Pagefind could not index ${url}: ${result.errors.join('; ')}`);
     });
     added
