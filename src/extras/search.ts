@@ -74,7 +74,7 @@ export class SearchIndexer {
     const address = this.cache?.address(['search-index', key]);
     const stored = address ? this.cache?.get<StoredIndex>(address) : undefined;
     if (Array.isArray(stored?.files) && stored.files.every((file) => typeof file?.path === 'string' && typeof file.base64 === 'string')) {
-      const files = stored.files.map((file) => ({ path: file.path, contents: new Uint8Array(Buffer.from(file.base64, 'base64')) }));
+      const files = stored.files.map((file) => ({ path: file.path, contents: Buffer.from(file.base64, 'base64') }));
       this.memory.previous = { key, files };
       return this.settle(files);
     }
@@ -88,10 +88,10 @@ export class SearchIndexer {
       const folder = urls.searchIndex().replace(/^\//, '');
       const files = written.files
         .filter((file) => !unused.test(file.path))
-        .map((file) => ({ path: `${folder}${file.path}`, contents: new Uint8Array(file.content) }))
+        .map((file) => ({ path: `${folder}${file.path}`, contents: file.content }))
         .sort((a, b) => (a.path < b.path ? -1 : 1));
       this.memory.previous = { key, files };
-      if (address) this.cache?.put(address, { files: files.map((file) => ({ path: file.path, base64: Buffer.from(file.contents).toString('base64') })) } satisfies StoredIndex);
+      if (address) this.cache?.put(address, { files: files.map((file) => ({ path: file.path, base64: Buffer.from(file.contents.buffer, file.contents.byteOffset, file.contents.byteLength).toString('base64') })) } satisfies StoredIndex);
       return files;
     } finally {
       await this.release();

@@ -67,6 +67,8 @@ export async function renderPages({ routes, graph, templates, keys, previous, ca
   let rendered = 0;
   for (const [index, { route, ctx, key, kept }] of plan.entries()) {
     const found = stored[index];
+    // the page's text as the pack held it goes with this page, not with the last one
+    stored[index] = undefined;
     let page = kept ?? (found?.page ? { key, file: outputFile(route.path), html: Buffer.from(found.page.html, 'utf8'), links: found.page.links, ids: new Set(found.page.ids) } : undefined);
     const fresh = !page;
     if (!page) {
