@@ -40,6 +40,18 @@ describe('an updatable build', () => {
     expect(String(session.outputFiles.get('nyheter/2020/lasning-startar/index.html'))).toContain('nu ändrad');
   });
 
+  it('holds every page as its UTF-8 bytes, so a character outside Latin-1 costs its own bytes, not the whole page twice over', async () => {
+    await edit('nyheter/lasning-startar.md', (text) => text.replace('Ännu mer.', 'Ännu mer – med tankstreck → och pil.'));
+    await session.update();
+    // the newsletters' email versions are an extra's few files, not pages
+    const pages = [...session.outputFiles].filter(([file]) => file.endsWith('.html') && !file.endsWith('/email.html'));
+    expect(pages.length).toBeGreaterThan(10);
+    for (const [file, contents] of pages) expect(contents, file).toBeInstanceOf(Uint8Array);
+    const page = session.outputFiles.get('nyheter/2020/lasning-startar/index.html') as Uint8Array;
+    expect(Buffer.from(page).toString('utf8')).toContain('Ännu mer – med tankstreck → och pil.');
+    expect(Buffer.from(page).includes(Buffer.from('– med tankstreck →', 'utf8'))).toBe(true);
+  });
+
   it('gives the same bytes as a fresh build after any edit', async () => {
     await session.update();
     await edit('nyheter/lasning-startar.md', (text) => text.replace('title: Läsningen startar', 'title: Läsningen har startat').replace('2020-09-01', '2021-03-01'));
