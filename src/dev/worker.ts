@@ -42,7 +42,8 @@ port.on('message', (request: ToWorker) => {
       reply = { type: 'failed', error: error instanceof Error ? (error.stack ?? error.message) : String(error) };
     }
     // Text goes over as UTF-8 bytes, handed over rather than copied: the server would otherwise hold a
-    // second copy of every page, as UTF-16 (at 10 000 pages, half a GB).
+    // second copy of every such file, as UTF-16. Pages are bytes already (the session keeps them,
+    // so they are copied, at their UTF-8 size).
     const transfer: ArrayBuffer[] = [];
     if (reply.type === 'updated') {
       reply.files = reply.files.map(([path, contents]) => {

@@ -4,7 +4,6 @@ import type { CacheView } from '../cache/store.js';
 import type { RouteKind } from '../routes/routes.js';
 import { urls } from '../routes/urls.js';
 import { ownPath } from '../installation.js';
-import { wellFormed } from './xml.js';
 import { openIndex, releaseIndex, type PagefindIndex } from './pagefind-service.js';
 import type { Extra, ExtraFile } from './extra.js';
 
@@ -47,7 +46,7 @@ const maxInFlight = 64;
  * only if it cannot.
  */
 export class SearchIndexer {
-  private readonly pages: [url: string, html: string][] = [];
+  private readonly pages: [url: string, html: Uint8Array][] = [];
   private readonly hash = createHash('sha1');
   private index?: Promise<PagefindIndex>;
   private readonly added: Promise<void>[] = [];
@@ -60,7 +59,7 @@ export class SearchIndexer {
   ) {}
 
   /** A page of the index, in route order; `fresh` when it was rendered in this build. */
-  add(url: string, html: string, fresh: boolean): void {
+  add(url: string, html: Uint8Array, fresh: boolean): void {
     this.pages.push([url, html]);
     this.hash.update(url).update('\0').update(html).update('\0');
     if (this.index) this.send(url, html);
@@ -75,7 +74,7 @@ export class SearchIndexer {
     const address = this.cache?.address(['search-index', key]);
     const stored = address ? this.cache?.get<StoredIndex>(address) : undefined;
     if (Array.isArray(stored?.files) && stored.files.every((file) => typeof file?.path === 'string' && typeof file.base64 === 'string')) {
-      const files = stored.files.map((file) => ({ path: file.path, contents: new Uint8Array(Buffer.from(file.base64, 'base64')) }));
+      const files = stored.files.map((file) => ({ path: file.path, contents: Buffer.from(file.base64, 'base64') }));
       this.memory.previous = { key, files };
       return this.settle(files);
     }
@@ -89,10 +88,10 @@ export class SearchIndexer {
       const folder = urls.searchIndex().replace(/^\//, '');
       const files = written.files
         .filter((file) => !unused.test(file.path))
-        .map((file) => ({ path: `${folder}${file.path}`, contents: new Uint8Array(file.content) }))
+        .map((file) => ({ path: `${folder}${file.path}`, contents: file.content }))
         .sort((a, b) => (a.path < b.path ? -1 : 1));
       this.memory.previous = { key, files };
-      if (address) this.cache?.put(address, { files: files.map((file) => ({ path: file.path, base64: Buffer.from(file.contents).toString('base64') })) } satisfies StoredIndex);
+      if (address) this.cache?.put(address, { files: files.map((file) => ({ path: file.path, base64: Buffer.from(file.contents.buffer, file.contents.byteOffset, file.contents.byteLength).toString('base64') })) } satisfies StoredIndex);
       return files;
     } finally {
       await this.release();
@@ -121,11 +120,11 @@ export class SearchIndexer {
   private inFlight = 0;
   private readonly waiting: (() => void)[] = [];
 
-  private send(url: string, html: string): void {
+  private send(url: string, html: Uint8Array): void {
     this.inFlight++;
     const added = this.index!.then(async (index) => {
-      // Pagefind reads its input as JSON, which cannot carry an unpaired surrogate
-      const result = await index.addHTMLFile({ url, content: wellFormed(html) });
+      // decoded only now, while it waits for Pagefind; UTF-8 has no unpaired surrogate, which Pagefind's JSON could not carry
+      const result = await index.addHTMLFile({ url, content: Buffer.from(html.buffer, html.byteOffset, html.byteLength).toString('utf8') });
       if (result.errors.length > 0) throw new Error(`Pagefind could not index ${url}: ${result.errors.join('; ')}`);
     });
     added

@@ -12,10 +12,14 @@ export interface RenderedPage extends LinkInfo {
   key: string;
   /** Output file, relative to the output folder. */
   file: string;
-  html: string;
+  /**
+   * The page as UTF-8, encoded once when it is made: as a string, one character outside Latin-1
+   * makes V8 hold the whole page in two bytes a character, and at 10 000 pages that is hundreds of MB.
+   */
+  html: Buffer;
 }
 
-/** A rendered page as the disk cache keeps it. */
+/** A rendered page as the disk cache keeps it: the HTML as text, which a pack line holds in its own bytes. */
 interface StoredPage {
   html: string;
   links: LinkInfo['links'];
@@ -63,12 +67,16 @@ export async function renderPages({ routes, graph, templates, keys, previous, ca
   let rendered = 0;
   for (const [index, { route, ctx, key, kept }] of plan.entries()) {
     const found = stored[index];
-    let page = kept ?? (found?.page ? { key, file: outputFile(route.path), html: found.page.html, links: found.page.links, ids: new Set(found.page.ids) } : undefined);
+    // the page's text as the pack held it goes with this page, not with the last one
+    stored[index] = undefined;
+    let page = kept ?? (found?.page ? { key, file: outputFile(route.path), html: Buffer.from(found.page.html, 'utf8'), links: found.page.links, ids: new Set(found.page.ids) } : undefined);
     const fresh = !page;
     if (!page) {
       const tree = renderRoute(route, ctx, templates);
-      page = { key, file: outputFile(route.path), html: pageHtml(tree, graph.site.baseUrl), ...linkInfo(tree, graph.site.baseUrl, route.path) };
-      if (found && cache) cache.put(found.address, { html: page.html, links: page.links, ids: [...page.ids] } satisfies StoredPage);
+      const html = pageHtml(tree, graph.site.baseUrl);
+      page = { key, file: outputFile(route.path), html: Buffer.from(html, 'utf8'), ...linkInfo(tree, graph.site.baseUrl, route.path) };
+      // the text as it will be written: a lone surrogate is already U+FFFD, so the cache gives back the same bytes
+      if (found && cache) cache.put(found.address, { html: page.html.toString('utf8'), links: page.links, ids: [...page.ids] } satisfies StoredPage);
       rendered++;
     }
     pages.set(route.path, page);

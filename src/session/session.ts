@@ -84,7 +84,7 @@ interface Site {
 }
 
 const sameContents = (a: string | Uint8Array | undefined, b: string | Uint8Array) =>
-  typeof a === 'string' || typeof b === 'string' ? a === b : a !== undefined && Buffer.compare(a, b) === 0;
+  a === b || (typeof a === 'string' || typeof b === 'string' ? a === b : a !== undefined && Buffer.compare(a, b) === 0);
 
 /**
  * A build that can be updated. `verksam build` runs one update over everything; `verksam dev`
@@ -268,7 +268,8 @@ export class BuildSession {
     const changed: string[] = [];
     for (const page of pages.values()) {
       output.set(page.file, page.html);
-      if (this.output.get(page.file) !== page.html) changed.push(page.file);
+      // a kept page is the same bytes object; one rendered anew is compared
+      if (!sameContents(this.output.get(page.file), page.html)) changed.push(page.file);
     }
     for (const file of added) {
       if (output.has(file.path)) throw new Error(`an extra wrote ${file.path}, which is a page`);

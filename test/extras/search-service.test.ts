@@ -7,8 +7,9 @@ import { SearchIndexer } from '../../src/extras/search.js';
  * one finishing must not stop the other's.
  */
 
+/** A page as the session hands it over: UTF-8 bytes. */
 const page = (title: string) =>
-  `<!doctype html><html lang="sv"><head><title>${title}</title></head><body><main data-pagefind-body><h1>${title}</h1><p>Text om ${title}.</p></main></body></html>`;
+  Buffer.from(`<!doctype html><html lang="sv"><head><title>${title}</title></head><body><main data-pagefind-body><h1>${title}</h1><p>Text om ${title}.</p></main></body></html>`);
 
 describe('two search indexes in one process', () => {
   it('both finish, whichever finishes first', async () => {

@@ -37,7 +37,19 @@ describe('an updatable build', () => {
     expect(result.changed).toContain('nyheter/2020/lasning-startar/index.html');
     expect(result.rendered).toBeLessThan(12);
     expect(result.changed.filter((file) => file.includes('mal-'))).toEqual([]);
-    expect(session.outputFiles.get('nyheter/2020/lasning-startar/index.html')).toContain('nu ändrad');
+    expect(String(session.outputFiles.get('nyheter/2020/lasning-startar/index.html'))).toContain('nu ändrad');
+  });
+
+  it('holds every page as its UTF-8 bytes, so a character outside Latin-1 costs its own bytes, not the whole page twice over', async () => {
+    await edit('nyheter/lasning-startar.md', (text) => text.replace('Ännu mer.', 'Ännu mer – med tankstreck → och pil.'));
+    await session.update();
+    // the newsletters' email versions are an extra's few files, not pages
+    const pages = [...session.outputFiles].filter(([file]) => file.endsWith('.html') && !file.endsWith('/email.html'));
+    expect(pages.length).toBeGreaterThan(10);
+    for (const [file, contents] of pages) expect(contents, file).toBeInstanceOf(Uint8Array);
+    const page = session.outputFiles.get('nyheter/2020/lasning-startar/index.html') as Uint8Array;
+    expect(Buffer.from(page).toString('utf8')).toContain('Ännu mer – med tankstreck → och pil.');
+    expect(Buffer.from(page).includes(Buffer.from('– med tankstreck →', 'utf8'))).toBe(true);
   });
 
   it('gives the same bytes as a fresh build after any edit', async () => {
@@ -75,11 +87,11 @@ describe('an updatable build', () => {
     await edit('projekt/lasframmjande.md', (text) => text.replace('Projektet läser.', 'Projektet [läser](/finns-inte/).'));
     const broken = await session.update(['projekt/lasframmjande.md']);
     expect(broken.messages.map((message) => `${message.file}:${message.line} ${message.reason}`).join('\n')).toMatch(/projekt\/lasframmjande\.md:\d+ Länken "\/finns-inte\/"/);
-    expect(session.outputFiles.get('projekt/lasframmjande/index.html')).toContain('Projektet läser.');
+    expect(String(session.outputFiles.get('projekt/lasframmjande/index.html'))).toContain('Projektet läser.');
     await edit('projekt/lasframmjande.md', (text) => text.replace('/finns-inte/', '/projekt/'));
     const fixed = await session.update(['projekt/lasframmjande.md']);
     expect(fixed.messages).toEqual([]);
-    expect(session.outputFiles.get('projekt/lasframmjande/index.html')).toContain('href="/projekt/"');
+    expect(String(session.outputFiles.get('projekt/lasframmjande/index.html'))).toContain('href="/projekt/"');
   });
 
   it('keeps reporting a broken link when an unrelated file is saved after it, as a build would', async () => {
@@ -100,7 +112,7 @@ describe('an updatable build', () => {
     expect(result.messages).toEqual([]);
     expect(result.removed).toContain('nyheter/2021/sakerhet/index.html');
     expect(result.removed).toContain('nyheter/2021/index.html');
-    for (const [file, html] of session.outputFiles) expect(html, file).not.toContain('/nyheter/2021/sakerhet/');
+    for (const [file, html] of session.outputFiles) expect(String(html), file).not.toContain('/nyheter/2021/sakerhet/');
   });
 
   it('keeps the last good site while content is invalid, and recovers when it is fixed', async () => {
@@ -113,13 +125,13 @@ describe('an updatable build', () => {
     await edit('nyheter/lasning-startar.md', (text) => text.replace('date: 2020-09-31', 'date: 2020-09-30'));
     const fixed = await session.update(['nyheter/lasning-startar.md']);
     expect(fixed.messages).toEqual([]);
-    expect(session.outputFiles.get('nyheter/2020/lasning-startar/index.html')).toContain('30 september 2020');
+    expect(String(session.outputFiles.get('nyheter/2020/lasning-startar/index.html'))).toContain('30 september 2020');
   });
 
   it('shows drafts and future news only when asked, marked', async () => {
     const preview = new BuildSession({ ...options(), drafts: true });
     await preview.update();
-    expect(preview.outputFiles.get('nyheter/2021/utkast/index.html')).toContain('Utkast');
+    expect(String(preview.outputFiles.get('nyheter/2021/utkast/index.html'))).toContain('Utkast');
     expect(session.outputFiles.has('nyheter/2021/utkast/index.html')).toBe(false);
     await edit('nyheter/sakerhet.md', (text) => text.replace('date: 2021-02-01', 'date: 2026-06-01'));
     const published = await session.update();
