@@ -13,7 +13,7 @@ import { createExtras, type Extra, type ExtraContext, type ExtraFile } from '../
 import type { ImageVariants } from '../extras/images.js';
 import { isIndexed, SearchIndexer, type SearchMemory } from '../extras/search.js';
 import { ImageInspector } from '../images/inspect.js';
-import { checkLinks } from '../render/links.js';
+import { LinkChecker } from '../render/links.js';
 import { checkOutputPaths, checkPageAddresses } from '../routes/collisions.js';
 import { inspectAttachments } from '../content/attachment-files.js';
 import { PageKeys } from '../routes/page-key.js';
@@ -101,9 +101,12 @@ export class BuildSession {
   private readonly images = new ImageInspector();
   private readonly extras: Extra[];
   private readonly searchMemory: SearchMemory = {};
+  private readonly links = new LinkChecker();
   /** The last good update's site, pages and output. */
   private last?: Site;
   private pages = new Map<string, RenderedPage>();
+  /** The site `pages` were made from: an update that threw after its graph was built leaves older pages. */
+  private pagesOf?: Site;
   private output = new Map<string, string | Uint8Array>();
   private updates = 0;
 
@@ -144,8 +147,11 @@ export class BuildSession {
     lap(`read ${this.files.size} files, parse ${stats.parsed} (${stats.inWorker} in a worker, ${stats.cached} from the cache)`);
 
     // graph and routes
+    const before = this.last;
     const site = await this.site(touched);
     if (!('graph' in site)) return this.failure(site.messages);
+    // the last graph and routes, with new text at most: only the pages that show a touched file can change
+    const textEdited = site === before && this.pagesOf === before ? new Set([...touched].flatMap((path) => this.files.get(path)?.path ?? [])) : undefined;
     const { graph, routes } = site;
     this.last = site;
     lap('graph and routes');
@@ -168,6 +174,7 @@ export class BuildSession {
           return hash === undefined ? undefined : `${hash}${site.bodies.imageStamp(file)}`;
         }),
         previous: this.pages,
+        textEdited,
         cache: await this.cache.view('pages'),
         onPage: (route, page, fresh) => {
           progress?.('render', ++done, routes.length);
@@ -184,7 +191,7 @@ export class BuildSession {
       const context: ExtraContext = { graph, routes, mode, search, emails: await this.cache.view('emails') };
       const stylesheet: ExtraFile = { path: outputFile(urls.stylesheet()), contents: await readFile(this.options.stylesheet ?? stylesheetPath, 'utf8') };
       const planned = [stylesheet.path, ...this.extras.flatMap((extra) => extra.paths(context))];
-      const broken = checkLinks(pages, new Set(planned.map((path) => `/${path}`)));
+      const broken = this.links.check(pages, new Set(planned.map((path) => `/${path}`)));
       if (broken.length > 0) return this.failure(broken, graph);
       lap('link check');
 
@@ -203,7 +210,9 @@ export class BuildSession {
       this.cache.filledBy(['pages', 'search', 'emails']);
       const warnings = this.knownWarnings(graph);
       const searchIndex = search?.reused === undefined ? undefined : search.reused ? 'reused' : 'made';
-      return { messages: [], warnings: sortMessages(warnings), graph, routes, rendered, search: searchIndex, ...this.replaceOutput(pages, added) };
+      const output = this.replaceOutput(pages, added);
+      this.pagesOf = site;
+      return { messages: [], warnings: sortMessages(warnings), graph, routes, rendered, search: searchIndex, ...output };
     } finally {
       await search?.dispose();
     }
