@@ -108,6 +108,9 @@ export class BuildSession {
   /** The site `pages` were made from: an update that threw after its graph was built leaves older pages. */
   private pagesOf?: Site;
   private output = new Map<string, string | Uint8Array>();
+  /** The pages and the extras' files in the output (`pages` is emptied when the templates change; these are not). */
+  private shown = new Map<string, RenderedPage>();
+  private extraFiles = new Set<string>();
   private updates = 0;
 
   constructor(readonly options: SessionOptions) {
@@ -266,23 +269,33 @@ export class BuildSession {
     return { graph, routes, bodies: built.bodies };
   }
 
-  /** Makes `pages` and `added` the output; says which output files changed and which went. */
+  /**
+   * Makes `pages` and `added` the output; says which output files changed and which went. The
+   * output is changed in place: a page kept from the last update is in it already, so an edit
+   * costs the pages it made, not a new map of every page.
+   */
   private replaceOutput(pages: Map<string, RenderedPage>, added: readonly ExtraFile[]): { changed: string[]; removed: string[] } {
-    const output = new Map<string, string | Uint8Array>();
     const changed: string[] = [];
-    for (const page of pages.values()) {
-      output.set(page.file, page.html);
+    // what the last output held that this one may not: the files of pages that went, and the extras'
+    const stale = new Set(this.extraFiles);
+    for (const [path, page] of this.shown) if (!pages.has(path)) stale.add(page.file);
+    for (const [path, page] of pages) {
+      stale.delete(page.file);
+      if (this.shown.get(path) === page) continue;
       if (this.output.get(page.file) !== page.html) changed.push(page.file);
+      this.output.set(page.file, page.html);
     }
     for (const file of added) {
-      if (output.has(file.path)) throw new Error(`an extra wrote ${file.path}, which is a page`);
+      if (this.output.has(file.path) && !stale.has(file.path) && !this.extraFiles.has(file.path)) throw new Error(`an extra wrote ${file.path}, which is a page`);
+      stale.delete(file.path);
       if (!sameContents(this.output.get(file.path), file.contents)) changed.push(file.path);
-      output.set(file.path, file.contents);
+      this.output.set(file.path, file.contents);
     }
-    const removed = [...this.output.keys()].filter((file) => !output.has(file));
+    for (const file of stale) this.output.delete(file);
     this.pages = pages;
-    this.output = output;
-    return { changed, removed };
+    this.shown = pages;
+    this.extraFiles = new Set(added.map((file) => file.path));
+    return { changed, removed: [...stale] };
   }
 
   private failure(messages: VFileMessage[], graph?: ContentGraph): UpdateResult {
