@@ -161,9 +161,19 @@ export function rehypeContentImages() {
 
 /** The images of a body that name files of the content folder, in document order. */
 export function contentImages(tree: HastRoot): Element[] {
+  const known = Object.isFrozen(tree) ? imagesOfFrozen.get(tree) : undefined;
+  if (known) return [...known];
   const found: Element[] = [];
   visit(tree, 'element', (node) => {
     if (node.tagName === 'img' && node.data?.contentImage) found.push(node);
   });
-  return found;
+  if (Object.isFrozen(tree)) imagesOfFrozen.set(tree, found);
+  return [...found];
 }
+
+/**
+ * A parsed body is frozen and lives as long as its file is unchanged, and every graph built
+ * from it asks for its images several times: at 10 000 files, walking every body each time
+ * was most of a graph rebuild in the preview.
+ */
+const imagesOfFrozen = new WeakMap<HastRoot, Element[]>();

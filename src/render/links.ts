@@ -94,44 +94,102 @@ export function collectIds(tree: Root): Set<string> {
  * link from Markdown names the Markdown file and line; one from a template names the page.
  */
 export function checkLinks(pages: ReadonlyMap<string, LinkInfo>, assets: ReadonlySet<string>): VFileMessage[] {
-  const messages: VFileMessage[] = [];
-  const seen = new Set<string>();
-  for (const [path, page] of pages) {
-    for (const link of page.links) {
-      const target = link.target;
-      const targetPath = pages.has(target) ? target : pages.has(`${target}/`) ? `${target}/` : undefined;
-      let reason: string | undefined;
-      if (link.malformed === 'escape') {
-        reason = `Länken "${link.href}" har ett ogiltigt %-tecken: efter % ska två hexadecimala tecken följa (som %20 för mellanslag); skriv %25 för ett procenttecken.`;
+  return new LinkChecker().check(pages, assets);
+}
+
+/**
+ * The link check of a session: the same messages as `checkLinks`, but when the pages and files
+ * are the last check's and only some pages are new, only those are checked again, with the
+ * pages that link to an id on a page whose ids changed. At 10 000 pages the preview would
+ * otherwise check every link on every save.
+ */
+export class LinkChecker {
+  private last?: { pages: ReadonlyMap<string, LinkInfo>; assets: ReadonlySet<string>; found: Map<string, VFileMessage[]> };
+
+  check(pages: ReadonlyMap<string, LinkInfo>, assets: ReadonlySet<string>): VFileMessage[] {
+    const last = this.last;
+    const same = last !== undefined && sameKeys(last.pages, pages) && sameSet(last.assets, assets) ? last : undefined;
+    const newIds = new Set<string>();
+    if (same) {
+      for (const [path, page] of pages) {
+        const before = same.pages.get(path)!;
+        if (before !== page && !sameSet(before.ids, page.ids)) newIds.add(path);
       }
-      else if (link.malformed === 'address') {
-        reason = `Länken "${link.href}" är ingen giltig webbadress; rätta adressen eller ta bort länken.`;
-      }
-      else if (!targetPath && !assets.has(target) && fromRoot(link.href, pages, assets)) {
-        // "filer/x.pdf" is read from the page it is on, like any relative address; the editor meant the site's root
-        reason = `Länken "${link.href}" leder till ${target}, som inte finns: en adress utan / först räknas från sidan den står på. Menade du ${fromRoot(link.href, pages, assets)}?`;
-      }
-      else if (!targetPath && !assets.has(target) && target.startsWith(`/${attachmentFolder}/`)) {
-        const guess = suggestField(target, [...assets].filter((asset) => asset.startsWith(`/${attachmentFolder}/`)));
-        reason = `Länken "${link.href}" leder till filen ${target.slice(1)}, som inte finns i innehållsmappen; ${guess ? `menade du ${guess}?` : `lägg filen i ${attachmentFolder}/ eller rätta länken.`}`;
-      }
-      else if (!targetPath && !assets.has(target)) {
-        const guess = suggestField(target, [...pages.keys()]);
-        reason = `Länken "${link.href}" leder till en sida som inte finns på webbplatsen; ${guess ? `menade du ${guess}?` : 'rätta adressen eller ta bort länken.'}`;
-      }
-      else if (targetPath && link.fragment && !pages.get(targetPath)!.ids.has(link.fragment)) {
-        reason = `Länken "${link.href}" pekar på ankaret #${link.fragment}, som inte finns på ${targetPath}.`;
-      }
-      if (!reason) continue;
-      const message = link.origin
-        ? problem(link.origin, 'broken-link', reason, link.place)
-        : problem(`templates (sidan ${path})`, 'broken-link', reason);
+    }
+    const found = new Map<string, VFileMessage[]>();
+    for (const [path, page] of pages) {
+      const known = same && same.pages.get(path) === page && !linksInto(page, newIds, pages) ? same.found.get(path) : undefined;
+      found.set(path, known ?? pageProblems(path, page, pages, assets));
+    }
+    this.last = { pages, assets, found };
+    const messages: VFileMessage[] = [];
+    const seen = new Set<string>();
+    for (const message of [...found.values()].flat()) {
       // a broken link in a goal shows on the goal page and in the report: report it once
-      const key = `${message.file}:${message.line}:${message.column}:${reason}`;
+      const key = `${message.file}:${message.line}:${message.column}:${message.reason}`;
       if (seen.has(key)) continue;
       seen.add(key);
       messages.push(message);
     }
+    return messages;
+  }
+}
+
+/** The same paths in the same order: a suggestion for a broken link depends on the order too. */
+const sameKeys = (a: ReadonlyMap<string, unknown>, b: ReadonlyMap<string, unknown>) => {
+  if (a.size !== b.size) return false;
+  const keys = a.keys();
+  for (const key of b.keys()) if (keys.next().value !== key) return false;
+  return true;
+};
+
+const sameSet = (a: ReadonlySet<string>, b: ReadonlySet<string>) => {
+  if (a.size !== b.size) return false;
+  for (const value of b) if (!a.has(value)) return false;
+  return true;
+};
+
+/** The page a link leads to, as the pages name it ("/x" finds "/x/"). */
+const targetOf = (target: string, pages: ReadonlyMap<string, LinkInfo>) => (pages.has(target) ? target : pages.has(`${target}/`) ? `${target}/` : undefined);
+
+/** Whether a page links to an id on one of `paths`. */
+function linksInto(page: LinkInfo, paths: ReadonlySet<string>, pages: ReadonlyMap<string, LinkInfo>): boolean {
+  if (paths.size === 0) return false;
+  return page.links.some((link) => link.fragment !== '' && paths.has(targetOf(link.target, pages) ?? ''));
+}
+
+/** The broken links of one page. */
+function pageProblems(path: string, page: LinkInfo, pages: ReadonlyMap<string, LinkInfo>, assets: ReadonlySet<string>): VFileMessage[] {
+  const messages: VFileMessage[] = [];
+  for (const link of page.links) {
+    const target = link.target;
+    const targetPath = targetOf(target, pages);
+    let reason: string | undefined;
+    if (link.malformed === 'escape') {
+      reason = `Länken "${link.href}" har ett ogiltigt %-tecken: efter % ska två hexadecimala tecken följa (som %20 för mellanslag); skriv %25 för ett procenttecken.`;
+    }
+    else if (link.malformed === 'address') {
+      reason = `Länken "${link.href}" är ingen giltig webbadress; rätta adressen eller ta bort länken.`;
+    }
+    else if (!targetPath && !assets.has(target) && fromRoot(link.href, pages, assets)) {
+      // "filer/x.pdf" is read from the page it is on, like any relative address; the editor meant the site's root
+      reason = `Länken "${link.href}" leder till ${target}, som inte finns: en adress utan / först räknas från sidan den står på. Menade du ${fromRoot(link.href, pages, assets)}?`;
+    }
+    else if (!targetPath && !assets.has(target) && target.startsWith(`/${attachmentFolder}/`)) {
+      const guess = suggestField(target, [...assets].filter((asset) => asset.startsWith(`/${attachmentFolder}/`)));
+      reason = `Länken "${link.href}" leder till filen ${target.slice(1)}, som inte finns i innehållsmappen; ${guess ? `menade du ${guess}?` : `lägg filen i ${attachmentFolder}/ eller rätta länken.`}`;
+    }
+    else if (!targetPath && !assets.has(target)) {
+      const guess = suggestField(target, [...pages.keys()]);
+      reason = `Länken "${link.href}" leder till en sida som inte finns på webbplatsen; ${guess ? `menade du ${guess}?` : 'rätta adressen eller ta bort länken.'}`;
+    }
+    else if (targetPath && link.fragment && !pages.get(targetPath)!.ids.has(link.fragment)) {
+      reason = `Länken "${link.href}" pekar på ankaret #${link.fragment}, som inte finns på ${targetPath}.`;
+    }
+    if (!reason) continue;
+    messages.push(
+      link.origin ? problem(link.origin, 'broken-link', reason, link.place) : problem(`templates (sidan ${path})`, 'broken-link', reason),
+    );
   }
   return messages;
 }

@@ -21,14 +21,26 @@ import type { Route } from './routes.js';
 
 /** Keys for the pages of one update; made anew for each update, since text hashes change. */
 export class PageKeys {
-  private readonly entries = new WeakMap<object, string>();
+  private readonly entries = new WeakMap<object, { written: string; files: ReadonlySet<string> }>();
   private readonly walking = new Set<object>();
+  /** The files whose text hash the key being written holds (its entries', and theirs). */
+  private reading = new Set<string>();
 
   /** `textHash` gives the hash of a content file's text, by the path entries name it with. */
   constructor(private readonly textHash: (file: string) => string | undefined) {}
 
   key(route: Route, ctx: PageContext): string {
-    return createHash('sha1').update(this.write([route, ctx])).digest('base64url');
+    return this.keyAndFiles(route, ctx).key;
+  }
+
+  /**
+   * The key and the files whose text it holds: while the graph and routes stay the same (an edit
+   * of text alone), a page's key can change only when one of these files did.
+   */
+  keyAndFiles(route: Route, ctx: PageContext): { key: string; files: ReadonlySet<string> } {
+    this.reading = new Set();
+    const key = createHash('sha1').update(this.write([route, ctx])).digest('base64url');
+    return { key, files: this.reading };
   }
 
   private write(value: unknown): string {
@@ -36,18 +48,29 @@ export class PageKeys {
     if (value === null || typeof value !== 'object') return typeof value === 'function' ? 'f' : JSON.stringify(value);
     if (Array.isArray(value)) return `[${value.map((item) => this.write(item)).join(',')}]`;
     const entry = this.entries.get(value);
-    if (entry !== undefined) return entry;
+    if (entry !== undefined) {
+      for (const file of entry.files) this.reading.add(file);
+      return entry.written;
+    }
     // data that refers back to itself would be a back-link made enumerable: a bug, not a page
     if (this.walking.has(value)) throw new Error('page data refers back to itself: a back-link is enumerable');
     this.walking.add(value);
     try {
       const source = (value as { source?: { file?: unknown } }).source;
       if (typeof source?.file !== 'string') return this.fields(value, []);
-      const hash = this.textHash(source.file);
-      // without a hash (an entry no file is known for) the text is walked like any field
-      const written = `@${JSON.stringify(source.file)}#${hash ?? ''}${this.fields(value, hash === undefined ? ['source'] : ['source', ...textParts])}`;
-      this.entries.set(value, written);
-      return written;
+      // the entry's own files, kept with it, so a page that shows it again reads them too
+      const outer = this.reading;
+      const files = (this.reading = new Set([source.file]));
+      try {
+        const hash = this.textHash(source.file);
+        // without a hash (an entry no file is known for) the text is walked like any field
+        const written = `@${JSON.stringify(source.file)}#${hash ?? ''}${this.fields(value, hash === undefined ? ['source'] : ['source', ...textParts])}`;
+        this.entries.set(value, { written, files });
+        return written;
+      } finally {
+        for (const file of files) outer.add(file);
+        this.reading = outer;
+      }
     } finally {
       this.walking.delete(value);
     }

@@ -10,6 +10,8 @@ import { outputFile } from '../routes/urls.js';
 export interface RenderedPage extends LinkInfo {
   /** The digest of the page's route and context (routes/page-key.ts). */
   key: string;
+  /** The content files whose text the key holds (routes/page-key.ts). */
+  files: ReadonlySet<string>;
   /** Output file, relative to the output folder. */
   file: string;
   /**
@@ -39,6 +41,12 @@ export interface RenderInput {
   keys: PageKeys;
   /** The pages of the last good update, by path: one with the same key is taken as it is. */
   previous: ReadonlyMap<string, RenderedPage>;
+  /**
+   * Set when the graph and routes are the last update's and only these files' text changed
+   * (paths as entries name them): a page whose key holds none of them is kept without its key
+   * being made again, which at 10 000 pages is most of an edit's time.
+   */
+  textEdited?: ReadonlySet<string>;
   /** Pages of earlier runs, by key. */
   cache?: CacheView;
   /** Each page in route order, whether it was rendered now; the render waits when it returns a promise. */
@@ -49,12 +57,13 @@ export interface RenderInput {
  * Every route's page: the last update's when its key is the same, else the disk cache's, else
  * rendered now (template → base path → HTML), with its links and ids for the link check.
  */
-export async function renderPages({ routes, graph, templates, keys, previous, cache, onPage }: RenderInput): Promise<{ pages: Map<string, RenderedPage>; rendered: number }> {
+export async function renderPages({ routes, graph, templates, keys, previous, textEdited, cache, onPage }: RenderInput): Promise<{ pages: Map<string, RenderedPage>; rendered: number }> {
   const plan = routes.map((route) => {
     const ctx = pageContext(graph, route);
-    const key = keys.key(route, ctx);
     const kept = previous.get(route.path);
-    return { route, ctx, key, kept: kept?.key === key ? kept : undefined };
+    if (textEdited && kept && !readsAny(kept.files, textEdited)) return { route, ctx, key: kept.key, files: kept.files, kept };
+    const { key, files } = keys.keyAndFiles(route, ctx);
+    return { route, ctx, key, files, kept: kept?.key === key ? kept : undefined };
   });
   // looked up together, so the pack of pages can be let go of before rendering starts
   const stored = plan.map(({ route, key, kept }) => {
@@ -65,16 +74,16 @@ export async function renderPages({ routes, graph, templates, keys, previous, ca
 
   const pages = new Map<string, RenderedPage>();
   let rendered = 0;
-  for (const [index, { route, ctx, key, kept }] of plan.entries()) {
+  for (const [index, { route, ctx, key, files, kept }] of plan.entries()) {
     const found = stored[index];
     // the page's text as the pack held it goes with this page, not with the last one
     stored[index] = undefined;
-    let page = kept ?? (found?.page ? { key, file: outputFile(route.path), html: Buffer.from(found.page.html, 'utf8'), links: found.page.links, ids: new Set(found.page.ids) } : undefined);
+    let page = kept ?? (found?.page ? { key, files, file: outputFile(route.path), html: Buffer.from(found.page.html, 'utf8'), links: found.page.links, ids: new Set(found.page.ids) } : undefined);
     const fresh = !page;
     if (!page) {
       const tree = renderRoute(route, ctx, templates);
       const html = pageHtml(tree, graph.site.baseUrl);
-      page = { key, file: outputFile(route.path), html: Buffer.from(html, 'utf8'), ...linkInfo(tree, graph.site.baseUrl, route.path) };
+      page = { key, files, file: outputFile(route.path), html: Buffer.from(html, 'utf8'), ...linkInfo(tree, graph.site.baseUrl, route.path) };
       // the text as it will be written: a lone surrogate is already U+FFFD, so the cache gives back the same bytes
       if (found && cache) cache.put(found.address, { html: page.html.toString('utf8'), links: page.links, ids: [...page.ids] } satisfies StoredPage);
       rendered++;
@@ -85,3 +94,8 @@ export async function renderPages({ routes, graph, templates, keys, previous, ca
   }
   return { pages, rendered };
 }
+
+const readsAny = (files: ReadonlySet<string>, changed: ReadonlySet<string>) => {
+  for (const file of changed) if (files.has(file)) return true;
+  return false;
+};

@@ -13,7 +13,7 @@ import { createExtras, type Extra, type ExtraContext, type ExtraFile } from '../
 import type { ImageVariants } from '../extras/images.js';
 import { isIndexed, SearchIndexer, type SearchMemory } from '../extras/search.js';
 import { ImageInspector } from '../images/inspect.js';
-import { checkLinks } from '../render/links.js';
+import { LinkChecker } from '../render/links.js';
 import { checkOutputPaths, checkPageAddresses } from '../routes/collisions.js';
 import { inspectAttachments } from '../content/attachment-files.js';
 import { PageKeys } from '../routes/page-key.js';
@@ -101,10 +101,16 @@ export class BuildSession {
   private readonly images = new ImageInspector();
   private readonly extras: Extra[];
   private readonly searchMemory: SearchMemory = {};
+  private readonly links = new LinkChecker();
   /** The last good update's site, pages and output. */
   private last?: Site;
   private pages = new Map<string, RenderedPage>();
+  /** The site `pages` were made from: an update that threw after its graph was built leaves older pages. */
+  private pagesOf?: Site;
   private output = new Map<string, string | Uint8Array>();
+  /** The pages and the extras' files in the output (`pages` is emptied when the templates change; these are not). */
+  private shown = new Map<string, RenderedPage>();
+  private extraFiles = new Set<string>();
   private updates = 0;
 
   constructor(readonly options: SessionOptions) {
@@ -144,8 +150,11 @@ export class BuildSession {
     lap(`read ${this.files.size} files, parse ${stats.parsed} (${stats.inWorker} in a worker, ${stats.cached} from the cache)`);
 
     // graph and routes
+    const before = this.last;
     const site = await this.site(touched);
     if (!('graph' in site)) return this.failure(site.messages);
+    // the last graph and routes, with new text at most: only the pages that show a touched file can change
+    const textEdited = site === before && this.pagesOf === before ? new Set([...touched].flatMap((path) => this.files.get(path)?.path ?? [])) : undefined;
     const { graph, routes } = site;
     this.last = site;
     lap('graph and routes');
@@ -168,6 +177,7 @@ export class BuildSession {
           return hash === undefined ? undefined : `${hash}${site.bodies.imageStamp(file)}`;
         }),
         previous: this.pages,
+        textEdited,
         cache: await this.cache.view('pages'),
         onPage: (route, page, fresh) => {
           progress?.('render', ++done, routes.length);
@@ -184,7 +194,7 @@ export class BuildSession {
       const context: ExtraContext = { graph, routes, mode, search, emails: await this.cache.view('emails') };
       const stylesheet: ExtraFile = { path: outputFile(urls.stylesheet()), contents: await readFile(this.options.stylesheet ?? stylesheetPath, 'utf8') };
       const planned = [stylesheet.path, ...this.extras.flatMap((extra) => extra.paths(context))];
-      const broken = checkLinks(pages, new Set(planned.map((path) => `/${path}`)));
+      const broken = this.links.check(pages, new Set(planned.map((path) => `/${path}`)));
       if (broken.length > 0) return this.failure(broken, graph);
       lap('link check');
 
@@ -203,7 +213,9 @@ export class BuildSession {
       this.cache.filledBy(['pages', 'search', 'emails']);
       const warnings = this.knownWarnings(graph);
       const searchIndex = search?.reused === undefined ? undefined : search.reused ? 'reused' : 'made';
-      return { messages: [], warnings: sortMessages(warnings), graph, routes, rendered, search: searchIndex, ...this.replaceOutput(pages, added) };
+      const output = this.replaceOutput(pages, added);
+      this.pagesOf = site;
+      return { messages: [], warnings: sortMessages(warnings), graph, routes, rendered, search: searchIndex, ...output };
     } finally {
       await search?.dispose();
     }
@@ -262,24 +274,34 @@ export class BuildSession {
     return { graph, routes, bodies: built.bodies };
   }
 
-  /** Makes `pages` and `added` the output; says which output files changed and which went. */
+  /**
+   * Makes `pages` and `added` the output; says which output files changed and which went. The
+   * output is changed in place: a page kept from the last update is in it already, so an edit
+   * costs the pages it made, not a new map of every page.
+   */
   private replaceOutput(pages: Map<string, RenderedPage>, added: readonly ExtraFile[]): { changed: string[]; removed: string[] } {
-    const output = new Map<string, string | Uint8Array>();
     const changed: string[] = [];
-    for (const page of pages.values()) {
-      output.set(page.file, page.html);
-      // a kept page is the same bytes object; one rendered anew is compared
+    // what the last output held that this one may not: the files of pages that went, and the extras'
+    const stale = new Set(this.extraFiles);
+    for (const [path, page] of this.shown) if (!pages.has(path)) stale.add(page.file);
+    for (const [path, page] of pages) {
+      stale.delete(page.file);
+      if (this.shown.get(path) === page) continue;
+      // a page rendered anew may still have the bytes the last output had
       if (!sameContents(this.output.get(page.file), page.html)) changed.push(page.file);
+      this.output.set(page.file, page.html);
     }
     for (const file of added) {
-      if (output.has(file.path)) throw new Error(`an extra wrote ${file.path}, which is a page`);
+      if (this.output.has(file.path) && !stale.has(file.path) && !this.extraFiles.has(file.path)) throw new Error(`an extra wrote ${file.path}, which is a page`);
+      stale.delete(file.path);
       if (!sameContents(this.output.get(file.path), file.contents)) changed.push(file.path);
-      output.set(file.path, file.contents);
+      this.output.set(file.path, file.contents);
     }
-    const removed = [...this.output.keys()].filter((file) => !output.has(file));
+    for (const file of stale) this.output.delete(file);
     this.pages = pages;
-    this.output = output;
-    return { changed, removed };
+    this.shown = pages;
+    this.extraFiles = new Set(added.map((file) => file.path));
+    return { changed, removed: [...stale] };
   }
 
   private failure(messages: VFileMessage[], graph?: ContentGraph): UpdateResult {

@@ -82,6 +82,38 @@ describe('an updatable build', () => {
     }
   });
 
+  it('after a sequence of edits of every kind, as the preview makes them, gives the same bytes as a fresh session each time', async () => {
+    const preview = () => ({ ...options(), drafts: true, mode: 'dev' as const });
+    const live = new BuildSession(preview());
+    expect((await live.update()).messages).toEqual([]);
+    const steps: { name: string; path: string; change: () => Promise<void>; broken?: boolean }[] = [
+      { name: 'text', path: 'nyheter/lasning-startar.md', change: () => edit('nyheter/lasning-startar.md', (text) => text.replace('Ännu mer.', 'Ännu mer, ändrad.')) },
+      { name: 'title', path: 'nyheter/lasning-startar.md', change: () => edit('nyheter/lasning-startar.md', (text) => text.replace('title: Läsningen startar', 'title: Läsningen har startat')) },
+      { name: 'date', path: 'nyheter/lasning-startar.md', change: () => edit('nyheter/lasning-startar.md', (text) => text.replace('2020-09-01', '2021-03-01')) },
+      {
+        name: 'new file',
+        path: 'nyheter/ny-nyhet.md',
+        change: () => writeFile(join(content, 'nyheter', 'ny-nyhet.md'), '---\ntitle: En ny nyhet\ndate: 2021-04-01\nareas: [skola]\nlead: Något nytt.\n---\nLäs om [säkerheten](/nyheter/2021/sakerhet/).\n'),
+      },
+      { name: 'text of the new file', path: 'nyheter/ny-nyhet.md', change: () => edit('nyheter/ny-nyhet.md', (text) => text.replace('Läs om', 'Läs mer om')) },
+      { name: 'deleted file', path: 'nyheter/sakerhet.md', change: () => rm(join(content, 'nyheter', 'sakerhet.md')), broken: true },
+      { name: 'broken link fixed', path: 'nyheter/ny-nyhet.md', change: () => edit('nyheter/ny-nyhet.md', (text) => text.replace('/nyheter/2021/sakerhet/', '/projekt/')) },
+      { name: 'link broken in text', path: 'projekt/lasframmjande.md', change: () => edit('projekt/lasframmjande.md', (text) => text.replace('Projektet läser.', 'Projektet [läser](/finns-inte/).')), broken: true },
+      { name: 'link fixed in text', path: 'projekt/lasframmjande.md', change: () => edit('projekt/lasframmjande.md', (text) => text.replace('/finns-inte/', '/omraden/skola/')) },
+      { name: 'text again', path: 'omraden/skola.md', change: () => edit('omraden/skola.md', (text) => text.replace('Området arbetar med skolor.', 'Området arbetar med [skolor](/nyheter/2021/ny-nyhet/).')) },
+    ];
+    for (const step of steps) {
+      await step.change();
+      const result = await live.update([step.path]);
+      const fresh = new BuildSession(preview());
+      const made = await fresh.update();
+      expect(result.messages.map(String), step.name).toEqual(made.messages.map(String));
+      expect(result.messages.length > 0, step.name).toBe(step.broken === true);
+      // a broken update keeps the last good output; a good one is the fresh session's, byte for byte
+      if (!step.broken) expect(Object.fromEntries(live.outputFiles), step.name).toEqual(Object.fromEntries(fresh.outputFiles));
+    }
+  });
+
   it('still checks the links of edited text, and recovers when the link is fixed', async () => {
     await session.update();
     await edit('projekt/lasframmjande.md', (text) => text.replace('Projektet läser.', 'Projektet [läser](/finns-inte/).'));
