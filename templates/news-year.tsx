@@ -9,12 +9,12 @@ import { Pagination } from './parts/pagination.js';
 import { YearLinks } from './parts/year-links.js';
 
 /** One page of a year's news, newest first; the first and last pages lead on to the next newer and older year. */
-export function NewsYearPage({ year, page, count, years, newer, older }: Extract<Route, { kind: 'news-year' }>, ctx: PageContext): Root {
+export function NewsYearPage({ year, page, years, newer, older }: Extract<Route, { kind: 'news-year' }>, ctx: PageContext): Root {
   const of = page.total > 1 ? `, sida ${page.number} av ${page.total}` : '';
   return Layout({
     ctx,
     title: `Nyheter ${year}${of}`,
-    description: `${count} nyheter från ${ctx.site.organisation} under ${year}${of}.`,
+    description: `Nyheter från ${ctx.site.organisation} under ${year}${of}.`,
     breadcrumbs: page.number === 1 ? [{ title: 'Nyheter', url: urls.news() }] : [{ title: 'Nyheter', url: urls.news() }, { title: String(year), url: urls.newsYear(year) }],
     crumb: page.number === 1 ? String(year) : `Sida ${page.number}`,
     feeds: newsFeeds(ctx.site),

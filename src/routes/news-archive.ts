@@ -18,9 +18,12 @@ export interface ArchivePlace {
 /** One page of a year in the archive, with where the archive goes on beyond the year's pages. */
 export interface YearPage<T> {
   year: number;
+  /*
+   * No count of the year's items: the pages would all change with it, when an item moves into or
+   * out of the year, where now only the pages from its place on do (and all of them only when the
+   * number of pages changes).
+   */
   page: Page<T>;
-  /** How many items the year has in all. */
-  count: number;
   /** On a year's first page: the last page of the next newer year (chronologically adjacent). */
   newer?: ArchivePlace;
   /** On a year's last page: the first page of the next older year. */
@@ -44,16 +47,15 @@ export interface NewsArchive<T> {
 export function newsArchive<T extends { year: number }>(items: readonly T[], size: number): NewsArchive<T> {
   const byYear = groupBy(items, (item) => item.year);
   const years = [...byYear.keys()];
-  const paged = years.map((year) => ({ year, items: byYear.get(year)!, pages: paginate(byYear.get(year)!, size) }));
+  const paged = years.map((year) => ({ year, pages: paginate(byYear.get(year)!, size) }));
   const pages: YearPage<T>[] = [];
-  paged.forEach(({ year, items: ofYear, pages: yearPages }, index) => {
+  paged.forEach(({ year, pages: yearPages }, index) => {
     const newer = paged[index - 1];
     const older = paged[index + 1];
     for (const page of yearPages) {
       pages.push({
         year,
         page,
-        count: ofYear.length,
         newer: page.number === 1 && newer ? { year: newer.year, page: newer.pages.length } : undefined,
         older: page.number === page.total && older ? { year: older.year, page: 1 } : undefined,
       });

@@ -87,7 +87,7 @@ export type Route = RouteBase &
     | { kind: 'projects'; projects: readonly Project[] }
     | { kind: 'project'; project: Project; goals: readonly Goal[]; news: readonly NewsItem[] }
     | { kind: 'news'; latest: readonly NewsItem[]; years: readonly number[]; older?: ArchivePlace }
-    | { kind: 'news-year'; year: number; page: Page<NewsItem>; count: number; years: readonly number[]; newer?: ArchivePlace; older?: ArchivePlace }
+    | { kind: 'news-year'; year: number; page: Page<NewsItem>; years: readonly number[]; newer?: ArchivePlace; older?: ArchivePlace }
     | { kind: 'news-item'; item: NewsItem; newsletters: readonly Newsletter[] }
     | { kind: 'newsletters'; newsletters: readonly Newsletter[] }
     | { kind: 'newsletter'; newsletter: Newsletter }
@@ -211,8 +211,8 @@ export function deriveRoutes(graph: ContentGraph): Route[] {
   const archive = newsArchive(graph.news, newsPageSize);
   const { years } = archive;
   routes.push({ kind: 'news', latest: archive.latest, years, older: archive.older, path: urls.news(), sources: [] });
-  for (const { year, page, count, newer, older } of archive.pages) {
-    routes.push({ kind: 'news-year', year, page, count, years, newer, older, path: urls.newsYear(year, page.number), sources: [] });
+  for (const { year, page, newer, older } of archive.pages) {
+    routes.push({ kind: 'news-year', year, page, years, newer, older, path: urls.newsYear(year, page.number), sources: [] });
   }
   for (const item of graph.news) {
     routes.push({ kind: 'news-item', item, newsletters: item.newsletters, path: urls.newsItem(item), sources: [item.source.file] });

@@ -25,12 +25,12 @@ describe('newsArchive', () => {
   it("pages each year by itself, so a year's pages hold that year's items alone", () => {
     const archive = newsArchive(items({ 2021: 45, 2020: 20, 2019: 1 }), 20);
     expect(archive.years).toEqual([2021, 2020, 2019]);
-    expect(archive.pages.map(({ year, page, count }) => [year, page.number, page.total, page.items.length, count])).toEqual([
-      [2021, 1, 3, 20, 45],
-      [2021, 2, 3, 20, 45],
-      [2021, 3, 3, 5, 45],
-      [2020, 1, 1, 20, 20],
-      [2019, 1, 1, 1, 1],
+    expect(archive.pages.map(({ year, page }) => [year, page.number, page.total, page.items.length])).toEqual([
+      [2021, 1, 3, 20],
+      [2021, 2, 3, 20],
+      [2021, 3, 3, 5],
+      [2020, 1, 1, 20],
+      [2019, 1, 1, 1],
     ]);
     for (const { year, page } of archive.pages) expect(page.items.every((item) => item.year === year)).toBe(true);
   });
@@ -111,15 +111,16 @@ describe('the archive pages a date edit changes', () => {
     }
   });
 
-  it('changes only the pages of the two years when an item moves to another year', async () => {
+  it('changes only the pages of the two years from the old and the new place on when an item moves to another year', async () => {
     const before = await archiveKeys();
     const original = await redate(fileOf(2021, 25), '2020-06-15');
     try {
-      const moved = changed(before, await archiveKeys());
-      expect(moved.length).toBeGreaterThan(0);
-      // each year's count is on all its pages; no page of 2022, nor the start page, changes
-      expect(moved.every((path) => /^\/nyheter\/(2021|2020)\//.test(path))).toBe(true);
-      expect(moved.length).toBeLessThanOrEqual(12);
+      // 2021 from the item's old place (its second page) on, 2020 from its new place (the fourth) on;
+      // both years keep six pages, so their other pages, 2022's and the start page stay as they were
+      expect(changed(before, await archiveKeys())).toEqual([
+        ...['/nyheter/2020/sida/4/', '/nyheter/2020/sida/5/', '/nyheter/2020/sida/6/'],
+        ...['/nyheter/2021/sida/2/', '/nyheter/2021/sida/3/', '/nyheter/2021/sida/4/', '/nyheter/2021/sida/5/', '/nyheter/2021/sida/6/'],
+      ]);
     } finally {
       await writeFile(join(dir, fileOf(2021, 25)), original);
     }
