@@ -8,20 +8,21 @@ import { FeedLinks, newsFeeds } from './parts/feeds.js';
 import { Pagination } from './parts/pagination.js';
 import { YearLinks } from './parts/year-links.js';
 
-/** The news archive, newest first, 20 to a page. */
-export function NewsPage({ page, years }: Extract<Route, { kind: 'news' }>, ctx: PageContext): Root {
-  const title = page.number === 1 ? 'Nyheter' : `Nyheter, sida ${page.number} av ${page.total}`;
+/** The news archive's start page: the newest news, the years, and the way on to older news. */
+export function NewsPage({ latest, years, older }: Extract<Route, { kind: 'news' }>, ctx: PageContext): Root {
   return Layout({
     ctx,
-    title,
-    description: `Nyheter från ${ctx.site.organisation}${page.number > 1 ? `, sida ${page.number}` : ''}.`,
-    breadcrumbs: page.number === 1 ? [] : [{ title: 'Nyheter', url: urls.news() }],
+    title: 'Nyheter',
+    description: `Nyheter från ${ctx.site.organisation}.`,
+    breadcrumbs: [],
     feeds: newsFeeds(ctx.site),
     children: [
       YearLinks(years),
-      page.number === 1 ? FeedLinks(newsFeeds(ctx.site), 'Prenumerera på nyheterna') : null,
-      page.items.length > 0 ? NewsList(page.items, 2) : <p>Inga nyheter ännu.</p>,
-      Pagination(page, urls.news),
+      FeedLinks(newsFeeds(ctx.site), 'Prenumerera på nyheterna'),
+      latest.length > 0 ? NewsList(latest, 2) : <p>Inga nyheter ännu.</p>,
+      Pagination({ items: [], number: 1, total: 1 }, () => urls.news(), {
+        next: older ? { href: urls.newsYear(older.year, older.page), label: 'Äldre nyheter' } : undefined,
+      }),
     ],
   });
 }

@@ -43,9 +43,9 @@ export function lastModified(route: Route, graph: ContentGraph): string | undefi
     case 'comparison':
       return route.report.published;
     case 'news':
-      return latest(newsDates(route.page.items)) ?? site;
+      return latest(newsDates(route.latest)) ?? site;
     case 'news-year':
-      return latest(newsDates(route.items)) ?? site;
+      return latest(newsDates(route.page.items)) ?? site;
     case 'newsletters':
       return latest(route.newsletters.map((newsletter) => newsletter.date)) ?? site;
     case 'reports':

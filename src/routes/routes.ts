@@ -1,6 +1,7 @@
 import type { AccessibilityStatement, Area, ContentGraph, Goal, NewsItem, Newsletter, Page as FreePage, Project, Report, ReportNode } from '../content/graph.js';
 import type { GoalStatus, IndicatorData } from '../content/schemas.js';
-import { groupBy, neighbours, paginate, type Page } from './paginate.js';
+import { newsArchive, type ArchivePlace } from './news-archive.js';
+import { neighbours, type Page } from './paginate.js';
 import { urls } from './urls.js';
 
 /*
@@ -11,7 +12,7 @@ import { urls } from './urls.js';
  * list shows is decided here, once.
  */
 
-/** News items per archive page. */
+/** News items on the archive's start page and on each page of a year in it. */
 export const newsPageSize = 20;
 /** News items on the start page. */
 export const homeNewsCount = 5;
@@ -85,8 +86,8 @@ export type Route = RouteBase &
     | { kind: 'goal'; goal: Goal; previous?: Goal; next?: Goal }
     | { kind: 'projects'; projects: readonly Project[] }
     | { kind: 'project'; project: Project; goals: readonly Goal[]; news: readonly NewsItem[] }
-    | { kind: 'news'; page: Page<NewsItem>; years: readonly number[] }
-    | { kind: 'news-year'; year: number; items: readonly NewsItem[]; years: readonly number[] }
+    | { kind: 'news'; latest: readonly NewsItem[]; years: readonly number[]; older?: ArchivePlace }
+    | { kind: 'news-year'; year: number; page: Page<NewsItem>; years: readonly number[]; newer?: ArchivePlace; older?: ArchivePlace }
     | { kind: 'news-item'; item: NewsItem; newsletters: readonly Newsletter[] }
     | { kind: 'newsletters'; newsletters: readonly Newsletter[] }
     | { kind: 'newsletter'; newsletter: Newsletter }
@@ -206,13 +207,12 @@ export function deriveRoutes(graph: ContentGraph): Route[] {
   for (const project of graph.projects) {
     routes.push({ kind: 'project', project, goals: project.goals, news: project.news, path: urls.project(project), sources: [project.source.file] });
   }
-  const byYear = groupBy(graph.news, (item) => item.year);
-  const years = [...byYear.keys()];
-  for (const page of paginate(graph.news, newsPageSize)) {
-    routes.push({ kind: 'news', page, years, path: urls.news(page.number), sources: [] });
-  }
-  for (const [year, items] of byYear) {
-    routes.push({ kind: 'news-year', year, items, years, path: urls.newsYear(year), sources: [] });
+  // by year, so that a changed date re-renders the pages of its years alone (news-archive.ts)
+  const archive = newsArchive(graph.news, newsPageSize);
+  const { years } = archive;
+  routes.push({ kind: 'news', latest: archive.latest, years, older: archive.older, path: urls.news(), sources: [] });
+  for (const { year, page, newer, older } of archive.pages) {
+    routes.push({ kind: 'news-year', year, page, years, newer, older, path: urls.newsYear(year, page.number), sources: [] });
   }
   for (const item of graph.news) {
     routes.push({ kind: 'news-item', item, newsletters: item.newsletters, path: urls.newsItem(item), sources: [item.source.file] });

@@ -27,8 +27,10 @@ export const urls = {
   comparison: (report: ReportPlace) => `/${report.path}/${report.year}/jamforelse/`,
   projects: () => '/projekt/',
   project: (project: Pick<Project, 'slug'>) => `/projekt/${project.slug}/`,
-  news: (page = 1) => (page === 1 ? '/nyheter/' : `/nyheter/sida/${page}/`),
-  newsYear: (year: number) => `/nyheter/${year}/`,
+  /** The archive's start page: the newest news and the years. */
+  news: () => '/nyheter/',
+  /** A year's news, paginated within the year (routes/news-archive.ts). */
+  newsYear: (year: number, page = 1) => (page === 1 ? `/nyheter/${year}/` : `/nyheter/${year}/sida/${page}/`),
   newsItem: (item: Pick<NewsItem, 'slug' | 'year'>) => `/nyheter/${item.year}/${item.slug}/`,
   newsletters: () => '/nyhetsbrev/',
   newsletter: (newsletter: Pick<Newsletter, 'slug'>) => `/nyhetsbrev/${newsletter.slug}/`,

@@ -1,17 +1,29 @@
 import type { Element } from 'hast';
 import type { Page } from '../../src/routes/paginate.js';
 
-/** Numbered page links with previous/next; the current page is marked for screen readers. */
-export function Pagination(page: Page<unknown>, url: (number: number) => string): Element | null {
-  if (page.total <= 1) return null;
-  const numbers = Array.from({ length: page.total }, (_, index) => index + 1);
+/** A link past the ends of a numbered series: the archive going on into another year. */
+export interface Beyond {
+  href: string;
+  label: string;
+}
+
+/**
+ * Numbered page links with previous/next; the current page is marked for screen readers. Past the
+ * first or last page, `beyond` leads on to where the reader goes next (the next newer or older
+ * year), so that the series reads as one.
+ */
+export function Pagination(page: Page<unknown>, url: (number: number) => string, beyond: { previous?: Beyond; next?: Beyond } = {}): Element | null {
+  const previous = page.number > 1 ? { href: url(page.number - 1), label: 'Föregående sida' } : beyond.previous;
+  const next = page.number < page.total ? { href: url(page.number + 1), label: 'Nästa sida' } : beyond.next;
+  if (page.total <= 1 && !previous && !next) return null;
+  const numbers = page.total > 1 ? Array.from({ length: page.total }, (_, index) => index + 1) : [];
   return (
     <nav class="pagination" aria-label="Sidor">
       <ul>
-        {page.number > 1 ? (
+        {previous ? (
           <li>
-            <a href={url(page.number - 1)} rel="prev">
-              Föregående sida
+            <a href={previous.href} rel="prev">
+              {previous.label}
             </a>
           </li>
         ) : null}
@@ -22,10 +34,10 @@ export function Pagination(page: Page<unknown>, url: (number: number) => string)
             </a>
           </li>
         ))}
-        {page.number < page.total ? (
+        {next ? (
           <li>
-            <a href={url(page.number + 1)} rel="next">
-              Nästa sida
+            <a href={next.href} rel="next">
+              {next.label}
             </a>
           </li>
         ) : null}

@@ -12,6 +12,8 @@ import { readPdf } from '../pdf/pdf-reader.js';
  */
 
 const newCopy = useFixtureCopies('basic');
+/** Exempelförbundet has a year of news with two archive pages. */
+const newExempel = useFixtureCopies('exempel');
 
 /**
  * Builds `content` in `cwd`, with VERKSAM_TIMINGS to see how many pages were rendered and
@@ -68,6 +70,22 @@ describe('the build cache', () => {
     expect(inLetter.emails).toBe('0 from the cache, 1 compiled');
     expect(await snapshot(join(cwd, 'dist'))).toEqual(await snapshot(join(cwd, 'uncached')));
     expect(await readFile(join(cwd, 'dist', 'nyhetsbrev', '2020-1-forsta', 'email.html'), 'utf8')).toContain('Projektet Läsfrämjande har nu startat.');
+  });
+
+  it('after a news item moves within its year and to another year, writes the archive an uncached build writes', async () => {
+    const { cwd } = await newExempel();
+    await build(cwd, 'dist');
+    const item = join(cwd, 'content', 'nyheter', '2025', 'nya-oppettider-i-kundtjansten.md');
+    const original = await readFile(item, 'utf8');
+    // from 2025's first archive page to its second, then into 2024
+    for (const date of ['2025-01-01', '2024-01-01']) {
+      await writeFile(item, original.replace(/^date: .*$/m, `date: ${date}`));
+      await build(cwd, 'uncached', '--no-cache');
+      const moved = await build(cwd, 'dist');
+      expect(moved.rendered).toBeLessThan(moved.total / 2);
+      expect(await snapshot(join(cwd, 'dist'))).toEqual(await snapshot(join(cwd, 'uncached')));
+    }
+    expect(await readFile(join(cwd, 'dist', 'nyheter', '2024', 'index.html'), 'utf8')).toContain('/nyheter/2024/nya-oppettider-i-kundtjansten/');
   });
 
   it('prints the report anew only when what it is printed from changed, and the PDF is the one an uncached build prints', async () => {

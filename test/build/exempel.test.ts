@@ -278,3 +278,51 @@ describe('links between the pages of a report', () => {
     for (const year of [2022, 2023, 2024, 2025]) expect(yearLinks).toContain(`/arsredovisning/${year}/`);
   });
 });
+
+describe('the news archive, by year', () => {
+  /** The archive's page links: each link's text, address, rel and aria-current. */
+  const pagination = (tree: Root) =>
+    select(one(tree, (element) => element.tagName === 'nav' && element.properties.ariaLabel === 'Sidor', 'pagination'), (element) => element.tagName === 'a').map((link) => [
+      text(link),
+      String(link.properties.href),
+      link.properties.rel === undefined ? '' : String(link.properties.rel),
+      link.properties.ariaCurrent === undefined ? '' : String(link.properties.ariaCurrent),
+    ]);
+  const title = (tree: Root) => text(one(tree, (element) => element.tagName === 'title', '<title>'));
+  const cards = (tree: Root) => select(main(tree), (element) => element.tagName === 'h2' && String(element.properties.className).includes('card__title')).length;
+
+  it('shows the 20 newest items on /nyheter/ and leads on to the page that holds the next one', async () => {
+    const start = await page('/nyheter/');
+    expect(title(start)).toBe('Nyheter – Exempelförbundet');
+    expect(cards(start)).toBe(20);
+    expect(pagination(start)).toEqual([['Äldre nyheter', '/nyheter/2025/sida/2/', 'next', '']]);
+    expect(files.some((file) => file.startsWith('nyheter/sida/'))).toBe(false);
+  });
+
+  it("pages a year with more than 20 items within the year, the title and heading saying the year and page", async () => {
+    const first = await page('/nyheter/2025/');
+    const second = await page('/nyheter/2025/sida/2/');
+    expect(title(first)).toBe('Nyheter 2025, sida 1 av 2 – Exempelförbundet');
+    expect(h1(second)).toBe('Nyheter 2025, sida 2 av 2');
+    expect(crumbs(second)).toEqual(['Start', 'Nyheter', '2025', 'Sida 2']);
+    expect([cards(first), cards(second)]).toEqual([20, 4]);
+    expect(pagination(first)).toEqual([
+      ['1', '/nyheter/2025/', '', 'page'],
+      ['2', '/nyheter/2025/sida/2/', '', ''],
+      ['Nästa sida', '/nyheter/2025/sida/2/', 'next', ''],
+    ]);
+    // the year's last page leads on to the next older year
+    expect(pagination(second)).toEqual([
+      ['Föregående sida', '/nyheter/2025/', 'prev', ''],
+      ['1', '/nyheter/2025/', '', ''],
+      ['2', '/nyheter/2025/sida/2/', '', 'page'],
+      ['Äldre nyheter (2024)', '/nyheter/2024/', 'next', ''],
+    ]);
+  });
+
+  it("keeps a one-page year at /nyheter/<year>/, titled by the year, leading back to the newer year's last page", async () => {
+    const year = await page('/nyheter/2024/');
+    expect(title(year)).toBe('Nyheter 2024 – Exempelförbundet');
+    expect(pagination(year)).toEqual([['Nyare nyheter (2025)', '/nyheter/2025/sida/2/', 'prev', '']]);
+  });
+});

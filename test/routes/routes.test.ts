@@ -100,8 +100,8 @@ describe('deriveRoutes on a site with 45 news items', () => {
       'nyheter/utkast.md': news({ title: 'Utkast', date: '2021-12-31', draft: true }),
       'nyhetsbrev/nr-1.md': '---\nnumber: 1\ndate: 2021-06-10\ntitle: Nr 1\narticles: [nyhet-2021-01]\n---\nLedare.\n',
     };
-    // 20 items in 2021, 15 in 2020, 10 in 2019; some in sub-folders of nyheter/
-    const years = [...Array(20).fill(2021), ...Array(15).fill(2020), ...Array(10).fill(2019)] as number[];
+    // 25 items in 2021 (two archive pages), 12 in 2020, 8 in 2019; some in sub-folders of nyheter/
+    const years = [...Array(25).fill(2021), ...Array(12).fill(2020), ...Array(8).fill(2019)] as number[];
     years.forEach((year, index) => {
       const n = String(index + 1).padStart(2, '0');
       const day = String((index % 28) + 1).padStart(2, '0');
@@ -121,31 +121,54 @@ describe('deriveRoutes on a site with 45 news items', () => {
     expect(newsPageSize).toBe(20);
   });
 
-  it('paginates the archive as /nyheter/, /nyheter/sida/2/, /nyheter/sida/3/', () => {
-    const pages = of('news');
-    expect(pages.map((route) => route.path)).toEqual(['/nyheter/', '/nyheter/sida/2/', '/nyheter/sida/3/']);
-    expect(pages.map((route) => route.page.items.length)).toEqual([20, 20, 5]);
-    expect(pages.map((route) => route.page.number)).toEqual([1, 2, 3]);
-    expect(pages.every((route) => route.page.total === 3)).toBe(true);
-    expect(paths()).not.toContain('/nyheter/sida/1/');
-    expect(paths()).not.toContain('/nyheter/sida/4/');
+  it('has one archive start page, /nyheter/, with the 20 newest items and no count pages', () => {
+    const start = of('news');
+    expect(start.map((route) => route.path)).toEqual(['/nyheter/']);
+    const latest = start[0]!.latest;
+    expect(latest).toHaveLength(20);
+    expect(latest.map((item) => item.date)).toEqual([...latest.map((item) => item.date)].sort().reverse());
+    expect(latest.every((item) => item.year === 2021)).toBe(true);
+    expect(start[0]!.years).toEqual([2021, 2020, 2019]);
+    expect(paths().some((path) => path.startsWith('/nyheter/sida/'))).toBe(false);
   });
 
-  it('lists the newest news first on the first page', () => {
-    const first = of('news')[0]!.page.items;
-    expect(first[0]!.date >= first[first.length - 1]!.date).toBe(true);
-    expect(first.every((item) => item.year === 2021)).toBe(true);
-    expect(of('news')[2]!.page.items.every((item) => item.year === 2019)).toBe(true);
+  it('leads on from the start page to the year page holding the 21st newest item', () => {
+    // the 21st item of 2021 is on 2021's second page
+    expect(of('news')[0]!.older).toEqual({ year: 2021, page: 2 });
   });
 
-  it('has one page per news year, newest first, each with that year\'s items', () => {
+  it('paginates each year within the year: /nyheter/<year>/, then /nyheter/<year>/sida/2/', () => {
     const years = of('news-year');
-    expect(years.map((route) => route.path)).toEqual(['/nyheter/2021/', '/nyheter/2020/', '/nyheter/2019/']);
-    expect(years.map((route) => route.items.length)).toEqual([20, 15, 10]);
+    expect(years.map((route) => route.path)).toEqual(['/nyheter/2021/', '/nyheter/2021/sida/2/', '/nyheter/2020/', '/nyheter/2019/']);
+    expect(years.map((route) => route.page.items.length)).toEqual([20, 5, 12, 8]);
+    expect(years.map((route) => [route.page.number, route.page.total])).toEqual([
+      [1, 2],
+      [2, 2],
+      [1, 1],
+      [1, 1],
+    ]);
     for (const route of years) {
-      expect(route.items.every((item) => item.year === route.year)).toBe(true);
+      expect(route.page.items.every((item) => item.year === route.year)).toBe(true);
       expect(route.years).toEqual([2021, 2020, 2019]);
     }
+    expect(paths()).not.toContain('/nyheter/2021/sida/1/');
+    expect(paths()).not.toContain('/nyheter/2021/sida/3/');
+  });
+
+  it("leads from a year's last page to the next older year, and from its first page to the newer year's last page", () => {
+    const places = of('news-year').map((route) => [route.path, route.newer, route.older]);
+    expect(places).toEqual([
+      ['/nyheter/2021/', undefined, undefined],
+      ['/nyheter/2021/sida/2/', undefined, { year: 2020, page: 1 }],
+      ['/nyheter/2020/', { year: 2021, page: 2 }, { year: 2019, page: 1 }],
+      ['/nyheter/2019/', { year: 2020, page: 1 }, undefined],
+    ]);
+  });
+
+  it('lists every published item once across the year pages, newest first', () => {
+    const listed = of('news-year').flatMap((route) => route.page.items);
+    expect(listed.map((item) => item.slug)).toEqual(graph.news.map((item) => item.slug));
+    expect(listed).toHaveLength(45);
   });
 
   it('gives each published news item /nyheter/<year>/<file name>/, whatever its folder', () => {
@@ -197,11 +220,12 @@ describe('deriveRoutes on a site with 45 news items', () => {
 describe('deriveRoutes on a site without news', () => {
   afterAll(removeSites);
 
-  it('still has one empty news page and no year pages', async () => {
+  it('still has the archive start page, empty, and no year pages', async () => {
     const dir = await writeSite({ 'site.yaml': siteYaml, 'omraden/a.md': area('A', 1) });
     const routes = deriveRoutes(await loadSite({ contentDir: dir, cwd: dir }));
     const newsPages = routes.filter((route) => route.kind === 'news');
     expect(newsPages.map((route) => route.path)).toEqual(['/nyheter/']);
+    expect(newsPages.map((route) => [route.latest, route.older])).toEqual([[[], undefined]]);
     expect(routes.filter((route) => route.kind === 'news-year')).toEqual([]);
     expect(routes.filter((route) => route.kind === 'report')).toEqual([]);
   });
@@ -257,7 +281,7 @@ describe('outputFile', () => {
   it.each([
     ['/', 'index.html'],
     ['/nyheter/', 'nyheter/index.html'],
-    ['/nyheter/sida/2/', 'nyheter/sida/2/index.html'],
+    ['/nyheter/2021/sida/2/', 'nyheter/2021/sida/2/index.html'],
     ['/nyheter/2021/50-ar-med-av-media/', 'nyheter/2021/50-ar-med-av-media/index.html'],
     ['/verksamhetsberattelse/2019/mal-1/', 'verksamhetsberattelse/2019/mal-1/index.html'],
     ['/404.html', '404.html'],

@@ -53,8 +53,9 @@ function kindPatterns(reportPath: string): ReadonlyArray<readonly [PageKind, Reg
     ['projects', /^\/projekt\/$/],
     ['project', /^\/projekt\/[^/]+\/$/],
     ['news', /^\/nyheter\/$/],
-    ['news-page', /^\/nyheter\/sida\/\d+\/$/],
     ['news-year', /^\/nyheter\/\d{4}\/$/],
+    // a later page of a year's news (routes/news-archive.ts)
+    ['news-page', /^\/nyheter\/\d{4}\/sida\/\d+\/$/],
     ['news-item', /^\/nyheter\/\d{4}\/[^/]+\/$/],
     ['newsletters', /^\/nyhetsbrev\/$/],
     ['newsletter', /^\/nyhetsbrev\/[^/]+\/$/],
