@@ -106,6 +106,7 @@ export async function renderPages({ routes, graph, templates, keys, previous, ca
       const waiting = onPage?.(route, page, fresh);
       if (waiting) await waiting;
     }
+    await share?.check();
   } finally {
     await share?.stop();
   }

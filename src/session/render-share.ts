@@ -80,6 +80,7 @@ export class RenderShare {
   private readonly worker;
   private readonly pages = new Map<number, SharedPage>();
   private readonly finished: Promise<void>;
+  private failure: unknown;
   /** In `always` mode the main thread leaves the second half to the worker. */
   private readonly mainLimit: number;
 
@@ -102,8 +103,10 @@ export class RenderShare {
       this.worker.once('error', (error) => fail(new Error('the render worker failed', { cause: error })));
       this.worker.once('exit', (code) => fail(new Error(`the render worker stopped (exit code ${code}) before it was done`)));
     });
-    // a failure is thrown where the main thread waits for the worker's pages, or not at all when it stops first
-    this.finished.catch(() => {});
+    // thrown where the main thread waits for the worker's pages, or by `check` when it never had to
+    this.finished.catch((error: unknown) => {
+      this.failure = error;
+    });
   }
 
   /** Whether the main thread may render miss `miss` (the worker has not taken it). */
@@ -115,6 +118,16 @@ export class RenderShare {
   async rest(): Promise<ReadonlyMap<number, SharedPage>> {
     await this.finished;
     return this.pages;
+  }
+
+  /**
+   * Throws what went wrong in the worker, if it has said so by now: when the main thread rendered
+   * every page itself, routes that differ (a bug) must not go unnoticed all the same.
+   */
+  async check(): Promise<void> {
+    // one turn of the event loop, for the messages that came while the main thread was busy
+    await new Promise((done) => setImmediate(done));
+    if (this.failure !== undefined) throw this.failure;
   }
 
   /** Ends the worker, whether it is done or not. */
