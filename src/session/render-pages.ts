@@ -51,7 +51,7 @@ export interface RenderInput {
  * Every route's page: the last update's when its key is the same, else the disk cache's, else
  * rendered now (template → base path → HTML), with its links and ids for the link check.
  */
-export async function renderPages({ routes, graph, templates, keys, previous, cache, onPage, worker }: RenderInput): Promise<{ pages: Map<string, RenderedPage>; rendered: number; inWorker: number }> {
+export async function renderPages({ routes, graph, templates, keys, previous, cache, onPage, worker }: RenderInput): Promise<{ pages: Map<string, RenderedPage>; rendered: number; inWorker: number; workerNote?: string }> {
   const plan = routes.map((route) => {
     const ctx = pageContext(graph, route);
     const key = keys.key(route, ctx);
@@ -67,6 +67,7 @@ export async function renderPages({ routes, graph, templates, keys, previous, ca
 
   const misses = plan.flatMap(({ kept }, index) => (kept || stored[index]?.page ? [] : [index]));
   const mode = shareMode();
+  const starting = performance.now();
   const share =
     worker && mode !== 'never' && misses.length > 0 && (mode === 'always' || misses.length >= renderWorkerThreshold)
       ? new RenderShare(
@@ -77,6 +78,7 @@ export async function renderPages({ routes, graph, templates, keys, previous, ca
           mode,
         )
       : undefined;
+  const startCost = performance.now() - starting;
 
   const pages = new Map<string, RenderedPage>();
   let rendered = 0;
@@ -110,5 +112,7 @@ export async function renderPages({ routes, graph, templates, keys, previous, ca
   } finally {
     await share?.stop();
   }
-  return { pages, rendered, inWorker: fromWorker?.size ?? 0 };
+  // for VERKSAM_TIMINGS: what the worker cost the main thread to start, and when it could begin
+  const workerNote = share && `started in ${Math.round(startCost)} ms, rendering after ${share.readyAfter ?? '–'} ms`;
+  return { pages, rendered, inWorker: fromWorker?.size ?? 0, ...(workerNote ? { workerNote } : {}) };
 }

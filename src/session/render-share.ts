@@ -53,6 +53,7 @@ export interface SharedPage {
 
 export type WorkerMessage =
   | { type: 'page'; miss: number; page: SharedPage }
+  | { type: 'ready'; after: number }
   | { type: 'done' }
   | { type: 'failed'; message: string; stack?: string; cause?: { message: string; stack?: string } }
   | { type: 'mismatch'; detail: string };
@@ -81,6 +82,8 @@ export class RenderShare {
   private readonly pages = new Map<number, SharedPage>();
   private readonly finished: Promise<void>;
   private failure: unknown;
+  /** How long after it started the worker began rendering (its graph and routes built), in ms. */
+  readyAfter?: number;
   /** In `always` mode the main thread leaves the second half to the worker. */
   private readonly mainLimit: number;
 
@@ -93,6 +96,7 @@ export class RenderShare {
     this.finished = new Promise((done, fail) => {
       this.worker.on('message', (message: WorkerMessage) => {
         if (message.type === 'page') this.pages.set(message.miss, message.page);
+        else if (message.type === 'ready') this.readyAfter = message.after;
         else if (message.type === 'done') done();
         else if (message.type === 'mismatch') fail(new Error(`the render worker's routes differ from the main thread's: ${message.detail}`));
         else {

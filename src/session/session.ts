@@ -162,7 +162,7 @@ export class BuildSession {
       let indexed = 0;
       let done = 0;
       progress?.('render', 0, routes.length);
-      const { pages, rendered, inWorker } = await renderPages({
+      const { pages, rendered, inWorker, workerNote } = await renderPages({
         routes,
         graph,
         templates,
@@ -184,7 +184,7 @@ export class BuildSession {
         },
       });
       await this.cache.release('pages');
-      lap(`render ${rendered} of ${routes.length} pages (${inWorker} in a worker)`);
+      lap(`render ${rendered} of ${routes.length} pages (${inWorker} in a worker${workerNote ? `, ${workerNote}` : ''})`);
 
       // link check, before the slow extras: against the pages and the files the extras will make
       const context: ExtraContext = { graph, routes, mode, search, emails: await this.cache.view('emails') };
