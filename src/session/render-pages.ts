@@ -99,6 +99,8 @@ export async function renderPages({ routes, graph, templates, keys, previous, ca
         } else {
           const tree = renderRoute(route, ctx, templates);
           page = { key, file: outputFile(route.path), html: pageHtml(tree, graph.site.baseUrl), ...linkInfo(tree, graph.site.baseUrl, route.path) };
+          // now and then, take in the worker's pages, so they are not held twice (sent and received) until the end
+          if (share && miss % 64 === 63) await new Promise((done) => setImmediate(done));
         }
         miss++;
         if (found && cache) cache.put(found.address, { html: page.html, links: page.links, ids: [...page.ids] } satisfies StoredPage);

@@ -15,7 +15,7 @@ const newCopy = useFixtureCopies('basic');
 async function build(cwd: string, out: string, worker: 'always' | 'never', ...flags: string[]): Promise<CliResult & { rendered: number; inWorker: number }> {
   const result = await runCli(['build', '--content', 'content', '--out', out, '--no-pdf', ...flags], cwd, { VERKSAM_TIMINGS: '1', VERKSAM_RENDER_WORKER: worker });
   expect(result.stderr + result.stdout, 'build failed').toMatch(/sidor skrevs/);
-  const counts = /render (\d+) of \d+ pages \((\d+) in a worker\)/.exec(result.stderr);
+  const counts = /render (\d+) of \d+ pages \((\d+) in a worker[,)]/.exec(result.stderr);
   return { ...result, rendered: Number(counts?.[1]), inWorker: Number(counts?.[2]) };
 }
 
