@@ -53,7 +53,7 @@ export interface SharedPage {
 
 export type WorkerMessage =
   | { type: 'page'; miss: number; page: SharedPage }
-  | { type: 'ready'; after: number }
+  | { type: 'ready'; at: number }
   | { type: 'done' }
   | { type: 'failed'; message: string; stack?: string; cause?: { message: string; stack?: string } }
   | { type: 'mismatch'; detail: string };
@@ -82,8 +82,9 @@ export class RenderShare {
   private readonly pages = new Map<number, SharedPage>();
   private readonly finished: Promise<void>;
   private failure: unknown;
-  /** How long after it started the worker began rendering (its graph and routes built), in ms. */
+  /** How long after it was started the worker began rendering (its graph and routes built), in ms. */
   readyAfter?: number;
+  private readonly started = Date.now();
   /** In `always` mode the main thread leaves the second half to the worker. */
   private readonly mainLimit: number;
 
@@ -96,7 +97,7 @@ export class RenderShare {
     this.finished = new Promise((done, fail) => {
       this.worker.on('message', (message: WorkerMessage) => {
         if (message.type === 'page') this.pages.set(message.miss, message.page);
-        else if (message.type === 'ready') this.readyAfter = message.after;
+        else if (message.type === 'ready') this.readyAfter = message.at - this.started;
         else if (message.type === 'done') done();
         else if (message.type === 'mismatch') fail(new Error(`the render worker's routes differ from the main thread's: ${message.detail}`));
         else {

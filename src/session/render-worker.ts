@@ -39,7 +39,7 @@ function run(): WorkerMessage {
   });
   const used: Templates = data.failAt ? failingAt(data.failAt) : templates;
   const claims = new Int32Array(data.claims);
-  send({ type: 'ready', after: Math.round(performance.now()) });
+  send({ type: 'ready', at: Date.now() });
   for (let miss = data.misses.length - 1; miss >= 0; miss--) {
     if (Atomics.compareExchange(claims, miss, 0, 2) !== 0) break;
     const route = routes[data.misses[miss]!]!;
