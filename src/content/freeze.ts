@@ -14,3 +14,21 @@ export function deepFreeze<T>(value: T, seen = new Set<unknown>()): T {
   }
   return Object.freeze(value);
 }
+
+/**
+ * deepFreeze for a value fresh from JSON.parse or a worker's message: plain objects and arrays
+ * only, with no accessors, cycles or symbols, so each property is read directly. Freezing the
+ * cached entries' trees is most of a build from the cache; this is several times faster.
+ */
+export function freezeJson<T>(value: T): T {
+  if (value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) {
+    for (const item of value) if (item !== null && typeof item === 'object') freezeJson(item);
+  } else {
+    for (const key in value) {
+      const item = (value as Record<string, unknown>)[key];
+      if (item !== null && typeof item === 'object') freezeJson(item);
+    }
+  }
+  return Object.freeze(value);
+}
