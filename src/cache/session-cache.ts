@@ -6,10 +6,10 @@ import { DiskCache, type CacheView } from './store.js';
 
 /**
  * The kinds of value a session keeps on disk, one pack each per content folder (see store.ts):
- * parsed files, pages, the search index, the newsletters' emails (extras/newsletter-email.ts) and
- * the report's print editions (pdf/print-cache.ts).
+ * parsed files, pages, the search index, the newsletters' emails (extras/newsletter-email.ts), the
+ * feeds (extras/feeds.ts) and the report's print editions (pdf/print-cache.ts).
  */
-export type PackKind = 'entries' | 'pages' | 'search' | 'emails' | 'prints';
+export type PackKind = 'entries' | 'pages' | 'search' | 'emails' | 'feeds' | 'prints';
 
 export interface SessionCacheOptions {
   contentDir: string;

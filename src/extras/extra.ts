@@ -25,6 +25,10 @@ export interface ExtraContext {
   search?: PageIndex;
   /** Emails of earlier runs, by the hash of their MJML (newsletter-email.ts); only in a session's first update. */
   emails?: CacheView;
+  /** Feeds of earlier runs, by what they are made from (feeds.ts); only in a session's first update. */
+  feeds?: CacheView;
+  /** The text and shown images of a content file, as its pages' keys name them (routes/page-key.ts); undefined for a file not known. */
+  textKey?: (file: string) => string | undefined;
 }
 
 /**

@@ -7,6 +7,7 @@ import { describeAttachmentLinks } from '../render/attachment-links.js';
 import { placeBody } from '../render/prose.js';
 import { rewrite } from '../render/rewrite.js';
 import { absoluteUrl, feedFiles, resolveLink, urls, type FeedFormat } from '../routes/urls.js';
+import type { CacheView } from '../cache/store.js';
 import type { Extra, ExtraFile } from './extra.js';
 import { latestContentDate } from './last-modified.js';
 import { xmlDocument, xmlSafe } from './xml.js';
@@ -97,6 +98,11 @@ interface FeedEntry {
   summary: string;
   /** The entry in full, as HTML with absolute URLs. */
   content: (link: string) => string;
+  /**
+   * Everything `content(link)` is made from, as a string, without making it; undefined when
+   * the text of a file it shows is not known.
+   */
+  contentKey: (link: string) => string | undefined;
   date: string;
   categories: { name: string; term: string }[];
   image?: string;
@@ -111,12 +117,23 @@ interface FeedSpec {
   url: (format: FeedFormat) => string;
 }
 
-function newsEntry(item: NewsItem, baseUrl: string, memo: ItemHtmlMemo, attachments: readonly Attachment[]): FeedEntry {
+/** What a feed's HTML of an entry is made from, besides the fields of the entry itself. */
+export interface FeedInputs {
+  /** The text and shown images of a content file, as its pages' keys name them (routes/page-key.ts). */
+  textKey?: (file: string) => string | undefined;
+  attachments: readonly Attachment[];
+}
+
+function newsEntry(item: NewsItem, baseUrl: string, memo: ItemHtmlMemo, { textKey, attachments }: FeedInputs): FeedEntry {
   return {
     title: item.title,
     path: urls.newsItem(item),
     summary: item.lead,
     content: (link) => itemHtml(item, link, baseUrl, memo, attachments),
+    contentKey: (link) => {
+      const text = textKey?.(item.source.file);
+      return text === undefined ? undefined : `${text}\n${link}\n${baseUrl}\n${item.lead}\n${item.image ? `${item.image.file.hash}\n${item.image.alt}` : ''}\n${attachmentsKey(attachments)}`;
+    },
     date: item.date,
     categories: item.areas.map((area) => ({ name: area.title, term: area.slug })),
     image: item.image ? imagePlan(item.image.file).fallback.url : undefined,
@@ -124,8 +141,13 @@ function newsEntry(item: NewsItem, baseUrl: string, memo: ItemHtmlMemo, attachme
 }
 
 /** A newsletter issue in a feed: its editorial, then its articles' titles and leads as links. */
-function newsletterEntry(newsletter: Newsletter, baseUrl: string, attachments: readonly Attachment[]): FeedEntry {
+function newsletterEntry(newsletter: Newsletter, baseUrl: string, { textKey, attachments }: FeedInputs): FeedEntry {
   return {
+    contentKey: (link) => {
+      const text = textKey?.(newsletter.source.file);
+      const articles = newsletter.articles.map((article) => [urls.newsItem(article), article.title, article.lead]);
+      return text === undefined ? undefined : JSON.stringify([text, link, baseUrl, attachmentsKey(attachments), articles]);
+    },
     title: `Nr ${newsletter.number}: ${newsletter.title}`,
     path: urls.newsletter(newsletter),
     summary: newsletter.preheader ?? newsletter.title,
@@ -169,7 +191,8 @@ interface FeedDocument {
   }[];
 }
 
-function feedDocument(spec: FeedSpec, graph: ContentGraph): FeedDocument {
+/** The feed as every format writes it, with each entry's HTML given by `html`. */
+function feedDocument<Html>(spec: FeedSpec, graph: ContentGraph, html: (item: FeedEntry, link: string) => Html): Omit<FeedDocument, 'entries'> & { entries: (Omit<FeedDocument['entries'][number], 'html'> & { html: Html })[] } {
   const { site } = graph;
   const absolute = (path: string) => absoluteUrl(site.baseUrl, path);
   const items = spec.items.slice(0, feedSize);
@@ -189,7 +212,7 @@ function feedDocument(spec: FeedSpec, graph: ContentGraph): FeedDocument {
         title: item.title,
         link,
         summary: item.summary,
-        html: item.content(link),
+        html: html(item, link),
         date: noon(item.date),
         categories: item.categories,
         ...(item.image ? { image: absolute(item.image) } : {}),
@@ -206,17 +229,33 @@ type FeedMemo = Map<string, { key: string; files: ExtraFile[] }>;
 
 const feedFile = (spec: Pick<FeedSpec, 'url'>, format: FeedFormat) => spec.url(format).replace(/^\//, '');
 
-function feedFilesFor(spec: FeedSpec, graph: ContentGraph, memo: FeedMemo): ExtraFile[] {
-  const feed = feedDocument(spec, graph);
-  const key = JSON.stringify(feed);
+/**
+ * A feed's files: the last ones when nothing they are made from changed, else the disk cache's
+ * (`stored`, by the same key), else made now. The key names each entry's HTML by what it is made
+ * from (FeedEntry.contentKey), so an unchanged feed costs neither its entries' HTML nor its XML.
+ */
+function feedFilesFor(spec: FeedSpec, graph: ContentGraph, memo: FeedMemo, stored: CacheView | undefined, counts: FeedCounts): ExtraFile[] {
+  const keys = feedDocument(spec, graph, (item, link) => item.contentKey(link));
+  const known = keys.entries.every((entry) => entry.html !== undefined);
+  const feed = known ? undefined : feedDocument(spec, graph, (item, link) => item.content(link));
+  const key = JSON.stringify(feed ?? keys);
   const cached = memo.get(spec.page);
   if (cached?.key === key) return [...cached.files];
   const file = (format: FeedFormat) => feedFile(spec, format);
-  const files = [
-    { path: file('atom'), contents: atom(feed) },
-    { path: file('rss'), contents: rss(feed) },
-    { path: file('json'), contents: jsonFeed(feed) },
-  ];
+  const formats = ['atom', 'rss', 'json'] as const;
+  const address = known && stored ? stored.address(['feed', key]) : undefined;
+  const kept = address ? stored!.get<unknown>(address) : undefined;
+  let contents: string[];
+  if (Array.isArray(kept) && kept.length === formats.length && kept.every((text) => typeof text === 'string')) {
+    contents = kept as string[];
+    counts.stored++;
+  } else {
+    counts.made++;
+    const full = feed ?? feedDocument(spec, graph, (item, link) => item.content(link));
+    contents = [atom(full), rss(full), jsonFeed(full)];
+    if (address) stored!.put(address, contents);
+  }
+  const files = formats.map((format, index) => ({ path: file(format), contents: contents[index]! }));
   memo.set(spec.page, { key, files: [...files] });
   return files;
 }
@@ -323,23 +362,30 @@ function jsonFeed(feed: FeedDocument): string {
   return `${JSON.stringify(document, (_key, value: unknown) => (typeof value === 'string' ? xmlSafe(value) : value), 2)}\n`;
 }
 
+/** How the last `make` came by the feeds not kept from the update before: from the disk cache, or made. */
+interface FeedCounts {
+  stored: number;
+  made: number;
+}
+
 /** The feeds of the site: all news, the newsletter's issues, and each area's news. */
-function feedSpecs(graph: ContentGraph, memo: ItemHtmlMemo): FeedSpec[] {
+function feedSpecs(graph: ContentGraph, memo: ItemHtmlMemo, textKey?: FeedInputs['textKey']): FeedSpec[] {
   const { site } = graph;
+  const inputs: FeedInputs = { textKey, attachments: graph.attachments };
   return [
-    { title: `Nyheter – ${site.title}`, description: site.description, page: urls.news(), items: graph.news.slice(0, feedSize).map((item) => newsEntry(item, site.baseUrl, memo, graph.attachments)), url: urls.newsFeed },
+    { title: `Nyheter – ${site.title}`, description: site.description, page: urls.news(), items: graph.news.slice(0, feedSize).map((item) => newsEntry(item, site.baseUrl, memo, inputs)), url: urls.newsFeed },
     {
       title: `${site.newsletter?.name ?? 'Nyhetsbrev'} – ${site.title}`,
       description: `Alla nummer av ${site.newsletter?.name ?? 'nyhetsbrevet'}.`,
       page: urls.newsletters(),
-      items: graph.newsletters.slice(0, feedSize).map((newsletter) => newsletterEntry(newsletter, site.baseUrl, graph.attachments)),
+      items: graph.newsletters.slice(0, feedSize).map((newsletter) => newsletterEntry(newsletter, site.baseUrl, inputs)),
       url: urls.newsletterFeed,
     },
     ...graph.areas.map((area) => ({
       title: `${area.title} – nyheter från ${site.organisation}`,
       description: area.summary,
       page: urls.area(area),
-      items: area.news.slice(0, feedSize).map((item) => newsEntry(item, site.baseUrl, memo, graph.attachments)),
+      items: area.news.slice(0, feedSize).map((item) => newsEntry(item, site.baseUrl, memo, inputs)),
       url: (format: FeedFormat) => urls.areaFeed(area, format),
     })),
   ];
@@ -348,9 +394,14 @@ function feedSpecs(graph: ContentGraph, memo: ItemHtmlMemo): FeedSpec[] {
 export function feedsExtra(): Extra {
   const items: ItemHtmlMemo = new WeakMap();
   const feeds: FeedMemo = new Map();
+  let counts: FeedCounts = { stored: 0, made: 0 };
   return {
     name: 'feeds',
+    describe: () => `feeds (${counts.stored} from the cache, ${counts.made} made)`,
     paths: ({ graph }) => feedSpecs(graph, items).flatMap((spec) => (Object.keys(feedFiles) as FeedFormat[]).map((format) => feedFile(spec, format))),
-    make: ({ graph }) => feedSpecs(graph, items).flatMap((spec) => feedFilesFor(spec, graph, feeds)),
+    make: ({ graph, textKey, feeds: stored }) => {
+      counts = { stored: 0, made: 0 };
+      return feedSpecs(graph, items, textKey).flatMap((spec) => feedFilesFor(spec, graph, feeds, stored, counts));
+    },
   };
 }

@@ -159,21 +159,23 @@ export function rehypeContentImages() {
   };
 }
 
+/**
+ * A frozen body's images, found once: the graph asks for them several times per body on every
+ * build (problems, the files a page shows, placing pictures), and a walk of every body is the
+ * costly part of building the graph from the cache. Only a frozen body (content/freeze.ts) is
+ * remembered, since only its images cannot change.
+ */
+const imagesOfFrozen = new WeakMap<HastRoot, readonly Element[]>();
+
 /** The images of a body that name files of the content folder, in document order. */
-export function contentImages(tree: HastRoot): Element[] {
-  const known = Object.isFrozen(tree) ? imagesOfFrozen.get(tree) : undefined;
-  if (known) return [...known];
+export function contentImages(tree: HastRoot): readonly Element[] {
+  const known = imagesOfFrozen.get(tree);
+  if (known) return known;
   const found: Element[] = [];
   visit(tree, 'element', (node) => {
     if (node.tagName === 'img' && node.data?.contentImage) found.push(node);
   });
-  if (Object.isFrozen(tree)) imagesOfFrozen.set(tree, found);
-  return [...found];
+  if (Object.isFrozen(tree)) imagesOfFrozen.set(tree, Object.freeze(found));
+  return found;
 }
 
-/**
- * A parsed body is frozen and lives as long as its file is unchanged, and every graph built
- * from it asks for its images several times: at 10 000 files, walking every body each time
- * was most of a graph rebuild in the preview.
- */
-const imagesOfFrozen = new WeakMap<HastRoot, Element[]>();

@@ -168,6 +168,11 @@ export class BuildSession {
     if (stats.parsed > 0) search?.start();
     try {
       const hashes = this.files.hashes();
+      // a text's key is its file's text and the images it shows, which change apart from it
+      const textKey = (file: string) => {
+        const hash = hashes.get(file);
+        return hash === undefined ? undefined : `${hash}${site.bodies.imageStamp(file)}`;
+      };
       let indexed = 0;
       let done = 0;
       progress?.('render', 0, routes.length);
@@ -175,11 +180,7 @@ export class BuildSession {
         routes,
         graph,
         templates,
-        // a text's key is its file's text and the images it shows, which change apart from it
-        keys: new PageKeys((file) => {
-          const hash = hashes.get(file);
-          return hash === undefined ? undefined : `${hash}${site.bodies.imageStamp(file)}`;
-        }),
+        keys: new PageKeys(textKey),
         previous: this.pages,
         textEdited,
         cache: await this.cache.view('pages'),
@@ -197,7 +198,7 @@ export class BuildSession {
       lap(`render ${rendered} of ${routes.length} pages (${inWorker} in a worker${workerNote ? `, ${workerNote}` : ''})`);
 
       // link check, before the slow extras: against the pages and the files the extras will make
-      const context: ExtraContext = { graph, routes, mode, search, emails: await this.cache.view('emails') };
+      const context: ExtraContext = { graph, routes, mode, search, emails: await this.cache.view('emails'), feeds: await this.cache.view('feeds'), textKey };
       const stylesheet: ExtraFile = { path: outputFile(urls.stylesheet()), contents: await readFile(this.options.stylesheet ?? stylesheetPath, 'utf8') };
       const planned = [stylesheet.path, ...this.extras.flatMap((extra) => extra.paths(context))];
       const broken = this.links.check(pages, new Set(planned.map((path) => `/${path}`)));
@@ -216,7 +217,7 @@ export class BuildSession {
       if (missing.length > 0) throw new Error(`extras promised files they did not make: ${missing.join(', ')}`);
 
       // output: the update is good and becomes the current one
-      this.cache.filledBy(['pages', 'search', 'emails']);
+      this.cache.filledBy(['pages', 'search', 'emails', 'feeds']);
       const warnings = this.knownWarnings(graph);
       const searchIndex = search?.reused === undefined ? undefined : search.reused ? 'reused' : 'made';
       const output = this.replaceOutput(pages, added);

@@ -1,7 +1,7 @@
 import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { leftoverPath, moveToTrash, removeInBackground, tidyAfterKilledBuilds } from './leftovers.js';
-import { OutputManifest } from './manifest.js';
+import { contentHash, OutputManifest } from './manifest.js';
 import { checkOutputDir, outputDirRefusal, outputMarker, outputMarkerText } from './output-dir.js';
 import { OutputError, writeFailure } from './output-error.js';
 
@@ -11,6 +11,8 @@ export { checkOutputDir };
 export interface OutputFile {
   path: string;
   contents: string | Uint8Array;
+  /** contentHash(contents) when already known (see site-digest.ts). */
+  hash?: string;
 }
 
 const inside = (parent: string, child: string) => {
@@ -71,7 +73,7 @@ export async function writeSiteAtomically(outDir: string, files: readonly Output
     for (const folder of [...new Set(targets.map((target) => dirname(target)))].sort()) await mkdir(folder, { recursive: true });
     // a file the previous build wrote with the same contents, untouched since, is linked, not written again
     // hashed only when there is a manifest to keep (a build with the cache)
-    const hashes = options.manifest ? files.map((file) => OutputManifest.hash(file.contents)) : [];
+    const hashes = options.manifest ? files.map((file) => file.hash ?? contentHash(file.contents)) : [];
     const toWrite: number[] = [];
     files.forEach((file, index) => {
       const linked = options.manifest ? reuse?.link(file.path, hashes[index]!, targets[index]!) : undefined;

@@ -13,11 +13,18 @@ import { dirname, join } from 'node:path';
 
 type Record = [hash: string, size: number, mtimeMs: number, ino: number];
 
+/**
+ * The hash of an output file's contents: the manifest's and the site digest's (site-digest.ts)
+ * alike, so a build hashes each file once.
+ */
+export const contentHash = (contents: string | Uint8Array): string => createHash('sha256').update(contents).digest('hex');
+
 export class OutputManifest {
   private readonly files = new Map<string, Record>();
 
   constructor(readonly outDir: string) {}
 
+  /** Names a manifest file after its output folder. */
   static hash(contents: string | Uint8Array): string {
     return createHash('sha1').update(contents).digest('hex');
   }

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { OutputFile } from './atomic.js';
+import { contentHash } from './manifest.js';
 
 /*
  * One line that changes exactly when the published site would: a SHA-256 over every output
@@ -18,12 +19,13 @@ export function siteDigest(files: readonly OutputFile[]): string {
   const hash = createHash('sha256');
   const ordered = files.filter((file) => file.path !== siteDigestPath).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   for (const file of ordered) {
-    hash.update(`${file.path}\0${createHash('sha256').update(file.contents).digest('hex')}\n`);
+    hash.update(`${file.path}\0${file.hash ?? contentHash(file.contents)}\n`);
   }
   return hash.digest('hex');
 }
 
-/** The files with the digest file added (or replaced). */
+/** The files, each with its hash, and the digest file added (or replaced). */
 export function withSiteDigest(files: readonly OutputFile[]): OutputFile[] {
-  return [...files.filter((file) => file.path !== siteDigestPath), { path: siteDigestPath, contents: `${siteDigest(files)}\n` }];
+  const hashed = files.filter((file) => file.path !== siteDigestPath).map((file) => (file.hash ? file : { ...file, hash: contentHash(file.contents) }));
+  return [...hashed, { path: siteDigestPath, contents: `${siteDigest(hashed)}\n` }];
 }

@@ -1,5 +1,6 @@
 import { cp, readdir, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { DiskCache } from '../../src/cache/store.js';
 import { root, runCli, snapshot, useFixtureCopies, type CliResult } from '../support/cli.js';
@@ -19,13 +20,14 @@ const newExempel = useFixtureCopies('exempel');
  * Builds `content` in `cwd`, with VERKSAM_TIMINGS to see how many pages were rendered and
  * whether the newsletter's email was taken from the cache.
  */
-async function build(cwd: string, out: string, ...flags: string[]): Promise<CliResult & { rendered: number; total: number; emails: string }> {
+async function build(cwd: string, out: string, ...flags: string[]): Promise<CliResult & { rendered: number; total: number; emails: string; feeds: string }> {
   const args = flags.includes('--pdf') ? flags.filter((flag) => flag !== '--pdf') : ['--no-pdf', ...flags];
   const result = await runCli(['build', '--content', 'content', '--out', out, ...args], cwd, { VERKSAM_TIMINGS: '1' });
   expect(result.stderr + result.stdout, 'build failed').toMatch(/sidor skrevs/);
   const counts = /render (\d+) of (\d+) pages/.exec(result.stderr);
   const emails = /newsletter-email \(([^)]*)\)/.exec(result.stderr)?.[1] ?? '';
-  return { ...result, rendered: Number(counts?.[1]), total: Number(counts?.[2]), emails };
+  const feeds = /feeds \(([^)]*)\)/.exec(result.stderr)?.[1] ?? '';
+  return { ...result, rendered: Number(counts?.[1]), total: Number(counts?.[2]), emails, feeds };
 }
 
 const pdfFile = join('verksamhetsberattelse', '2020', 'verksamhetsberattelse-2020.pdf');
@@ -116,13 +118,48 @@ describe('the build cache', () => {
     expect(await pdfWords(join(cwd, 'uncached')), 'the earlier PDF did not have it').not.toContain('nu omskriven');
   });
 
+  it('takes a feed from the cache only while its items, their texts and the images they show are unchanged', async () => {
+    const { cwd } = await newCopy();
+    // a news item that shows an image in its text: the feeds carry the text in full
+    const news = join(cwd, 'content', 'nyheter', 'sakerhet.md');
+    await writeFile(news, `${await readFile(news, 'utf8')}\n![Ett mönster](../bilder/monster.png)\n`);
+    const cold = await build(cwd, 'dist');
+    expect(cold.feeds).toMatch(/^0 from the cache, [1-9]\d* made$/);
+    const warm = await build(cwd, 'dist');
+    expect(warm.feeds).toMatch(/^[1-9]\d* from the cache, 0 made$/);
+    await build(cwd, 'uncached', '--no-cache');
+    expect(await snapshot(join(cwd, 'dist'))).toEqual(await snapshot(join(cwd, 'uncached')));
+
+    // the image replaced by a larger one, the text as it was: the item's picture in the feeds changes
+    const feed = join(cwd, 'dist', 'nyheter', 'atom.xml');
+    const feedBefore = await readFile(feed, 'utf8');
+    await sharp({ create: { width: 1600, height: 900, channels: 3, background: '#336699' } }).png().toFile(join(cwd, 'content', 'bilder', 'monster.png'));
+    await build(cwd, 'uncached', '--no-cache');
+    const image = await build(cwd, 'dist');
+    expect(image.feeds).toMatch(/ [1-9]\d* made$/);
+    expect(await snapshot(join(cwd, 'dist'))).toEqual(await snapshot(join(cwd, 'uncached')));
+    expect(await readFile(feed, 'utf8')).not.toBe(feedBefore);
+
+    // a text edit with the file's size and modification time kept: read by its text, not by its time
+    const before = await stat(news);
+    const text = await readFile(news, 'utf8');
+    await writeFile(news, text.replace('Rå HTML rensas.', 'Rå HTML raderas'));
+    await utimes(news, before.atime, before.mtime);
+    expect((await stat(news)).size).toBe(before.size);
+    await build(cwd, 'uncached', '--no-cache');
+    const edited = await build(cwd, 'dist');
+    expect(edited.feeds).toMatch(/ [1-9]\d* made$/);
+    expect(await snapshot(join(cwd, 'dist'))).toEqual(await snapshot(join(cwd, 'uncached')));
+    expect(await readFile(feed, 'utf8')).toContain('Rå HTML raderas');
+  });
+
   it('ignores a damaged cache and builds the same site', async () => {
     const { cwd } = await newCopy();
     await build(cwd, 'dist');
     const expected = await snapshot(join(cwd, 'dist'));
     const entries = await readdir(join(cwd, '.cache'), { recursive: true, withFileTypes: true });
     const files = entries.filter((entry) => entry.isFile()).map((entry) => join(entry.parentPath, entry.name));
-    expect(files.filter((file) => file.endsWith('.pack'))).toHaveLength(4);
+    expect(files.filter((file) => file.endsWith('.pack'))).toHaveLength(5);
     for (const file of files) {
       // every value replaced by something of the wrong shape or cut short, under its right address
       const lines = (await readFile(file, 'utf8')).split('\n').filter(Boolean);
@@ -160,13 +197,13 @@ describe('the build cache', () => {
     await build(cwd, 'dist');
     expect(await runCli(['build', '--no-pdf', '--content', 'kopia', '--out', 'dist2'], cwd)).toMatchObject({ code: 0 });
     const packs = async () => (await readdir(join(cwd, '.cache', 'verksam'))).filter((name) => name.endsWith('.pack'));
-    expect(await packs()).toHaveLength(8);
+    expect(await packs()).toHaveLength(10);
     const manifests = () => readdir(join(cwd, '.cache', 'verksam', 'output'));
     expect(await manifests()).toHaveLength(2);
     await rm(join(cwd, 'kopia'), { recursive: true });
     await rm(join(cwd, 'dist2'), { recursive: true });
     await build(cwd, 'dist');
-    expect(await packs()).toHaveLength(4);
+    expect(await packs()).toHaveLength(5);
     expect(await manifests()).toHaveLength(1);
   });
 
