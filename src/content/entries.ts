@@ -34,7 +34,7 @@ import {
 } from './schemas.js';
 import { formatPath, validateFrontMatter } from './validate.js';
 import { attachmentFolder, attachmentHref, attachmentNameProblem, attachmentTypes, isAttachmentPath } from './attachments.js';
-import { visit } from 'unist-util-visit';
+import { eachElement } from '../markdown/walk.js';
 import type { RuleId } from '../errors.js';
 import { findEmptySections } from './empty-sections.js';
 import { findUndefinedReferences } from './undefined-references.js';
@@ -149,7 +149,7 @@ function unknownFileType(contentPath: string): string | undefined {
 
 /** Links written relative to their file that lead into filer/ made the attachment's address (see attachmentHref). */
 function linkAttachments(body: Root, contentPath: string): Root {
-  visit(body, 'element', (node) => {
+  eachElement(body, (node) => {
     if (node.tagName !== 'a' || typeof node.properties.href !== 'string') return;
     const href = attachmentHref(node.properties.href, contentPath);
     if (href) node.properties.href = href;
