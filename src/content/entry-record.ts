@@ -1,6 +1,6 @@
 import type { Root } from 'hast';
 import type { Entry, FileWarning, Source } from './entries.js';
-import { deepFreeze } from './freeze.js';
+import { deepFreeze, freezeTree } from './freeze.js';
 import { parseFrontMatter, parseYamlFile } from './front-matter.js';
 import type { SourceFile } from './load.js';
 
@@ -40,7 +40,7 @@ export function fromRecord(record: EntryRecord, file: SourceFile): Entry {
   if (!recordKinds.has(record.kind) || (record.kind !== 'site' && record.body?.type !== 'root')) throw new Error(`not an entry record: ${file.path}`);
   const source: Source = { file: file.path, locate: lazyLocator(record.kind === 'site', file) };
   if (record.kind === 'site') return { kind: 'site', data: deepFreeze(record.data) as never, source };
-  const body = deepFreeze(record.body);
+  const body = freezeTree(record.body);
   const base = { slug: record.slug, source, body, data: record.data as never };
   switch (record.kind) {
     case 'report':
@@ -50,7 +50,7 @@ export function fromRecord(record: EntryRecord, file: SourceFile): Entry {
       return { ...base, kind: 'goal', year: record.year };
     }
     case 'newsletter':
-      return { ...base, kind: 'newsletter', blocks: (record.blocks ?? []).map((block) => deepFreeze(block)) };
+      return { ...base, kind: 'newsletter', blocks: (record.blocks ?? []).map((block) => freezeTree(block)) };
     default:
       return { ...base, kind: record.kind };
   }

@@ -14,3 +14,16 @@ export function deepFreeze<T>(value: T, seen = new Set<unknown>()): T {
   }
   return Object.freeze(value);
 }
+
+/**
+ * deepFreeze for a body's syntax tree, as the parser or JSON makes it: plain objects and arrays
+ * without accessors or cycles (the cache keeps it as JSON), so their own keys are all there is
+ * to follow. A cold build freezes every body once; deepFreeze's generality (each property's
+ * descriptor, a set of the objects seen) cost about as much as a walk of the tree by unist-util-visit.
+ */
+export function freezeTree<T>(value: T): T {
+  if (value === null || typeof value !== 'object' || Object.isFrozen(value)) return value;
+  if (Array.isArray(value)) for (const item of value) freezeTree(item);
+  else for (const key of Object.keys(value)) freezeTree((value as Record<string, unknown>)[key]);
+  return Object.freeze(value);
+}
