@@ -1,18 +1,16 @@
-import { parentPort } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
 import { parseEntry } from './entries.js';
 import { toRecord, type EntryRecord } from './entry-record.js';
 import type { SourceFile } from './load.js';
 
 /*
- * A second core for parsing (Markdown is most of a cold build's time): parses each share of
- * files it is sent and sends back the valid ones as records; a file with problems comes back as
- * null and is parsed again on the main thread, which owns the messages and their places in the
- * file. Shares come one after another (content/parse-files.ts), so both threads stay busy.
+ * A second core for parsing (Markdown is most of a cold build's time): parses its share of the
+ * files and sends back the valid ones as records; a file with problems comes back as null and
+ * is parsed again on the main thread, which owns the messages and their places in the file.
  */
-parentPort!.on('message', (sources: SourceFile[]) => {
-  const records: (EntryRecord | null)[] = sources.map((source) => {
-    const result = parseEntry(source);
-    return result.entry && result.messages.length === 0 ? toRecord(result.entry, result.warnings) : null;
-  });
-  parentPort!.postMessage(records);
+const sources = workerData as SourceFile[];
+const records: (EntryRecord | null)[] = sources.map((source) => {
+  const result = parseEntry(source);
+  return result.entry && result.messages.length === 0 ? toRecord(result.entry, result.warnings) : null;
 });
+parentPort!.postMessage(records);

@@ -22,17 +22,15 @@ describe('parseFiles', () => {
     made.push(dir);
     const content = join(dir, 'content');
     const { newsFiles } = await generateSite(content, 300);
-    // problems in both threads: the first files go to the worker (its first share is sent
-    // before the main thread parses anything), the last are the main thread's
-    const sorted = [...newsFiles].sort();
-    for (const file of [sorted[3]!, sorted.at(-2)!]) {
+    // problems in both halves: the first half goes to the worker
+    for (const file of [newsFiles[3]!, newsFiles[280]!]) {
       await writeFile(file, (await readFile(file, 'utf8')).replace(/^date: .*$/m, 'date: 2020-02-30').replace(/^title:/m, 'titel:'));
     }
     const sources = await loadContent(content, dir);
     expect(sources.length).toBeGreaterThan(300);
 
     const { results: together, stats } = await parseFiles(sources);
-    expect(stats.inWorker).toBeGreaterThan(0);
+    expect(stats.inWorker).toBeGreaterThan(100);
     const alone = sources.map((source) => parseEntry(source));
     const comparable = (result: ReturnType<typeof parseEntry>) => ({
       entry: result.entry ? JSON.stringify(toRecord(result.entry)) : undefined,
