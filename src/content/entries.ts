@@ -7,7 +7,7 @@ import { imageExtensions } from './schemas.js';
 import { checkMarkdownLimits } from '../markdown/limits.js';
 import { parseMarkdown } from '../markdown/processor.js';
 import { classify, slugOf, type Kind } from './content-paths.js';
-import { deepFreeze } from './freeze.js';
+import { freezeJson } from './freeze.js';
 import { parseFrontMatter, parseYamlFile, type FieldPath } from './front-matter.js';
 import type { SourceFile } from './load.js';
 import { problem, type Point } from './problems.js';
@@ -34,7 +34,7 @@ import {
 } from './schemas.js';
 import { formatPath, validateFrontMatter } from './validate.js';
 import { attachmentFolder, attachmentHref, attachmentNameProblem, attachmentTypes, isAttachmentPath } from './attachments.js';
-import { visit } from 'unist-util-visit';
+import { eachElement } from '../markdown/walk.js';
 import type { RuleId } from '../errors.js';
 import { findEmptySections } from './empty-sections.js';
 import { findUndefinedReferences } from './undefined-references.js';
@@ -149,7 +149,7 @@ function unknownFileType(contentPath: string): string | undefined {
 
 /** Links written relative to their file that lead into filer/ made the attachment's address (see attachmentHref). */
 function linkAttachments(body: Root, contentPath: string): Root {
-  visit(body, 'element', (node) => {
+  eachElement(body, (node) => {
     if (node.tagName !== 'a' || typeof node.properties.href !== 'string') return;
     const href = attachmentHref(node.properties.href, contentPath);
     if (href) node.properties.href = href;
@@ -320,7 +320,7 @@ export function parseEntry(file: SourceFile): {
 
   const source: Source = { file: file.path, locate: frontMatter.locate };
   // positions were needed for the problems above; a valid body keeps only its links' (see markdown/drop-positions.ts)
-  const base = { slug: stem, source, body: deepFreeze(dropPositions(body)) };
+  const base = { slug: stem, source, body: freezeJson(dropPositions(body)) };
   switch (place.kind) {
     case 'area':
       return { entry: { ...base, kind: 'area', data: result.value as AreaData }, messages, warnings };
@@ -343,7 +343,7 @@ export function parseEntry(file: SourceFile): {
         findings.map(({ ruleId, reason }) => problem(file.path, ruleId, `Fältet "blocks[${index}].body": ${reason}`, frontMatter.locate(['blocks', index, 'body']))),
       );
       if (imageProblems.length > 0) return { messages: imageProblems };
-      const blocks = parsedBlocks.map(({ tree }) => deepFreeze(dropPositions(linkAttachments(tree, file.contentPath))));
+      const blocks = parsedBlocks.map(({ tree }) => freezeJson(dropPositions(linkAttachments(tree, file.contentPath))));
       return { entry: { ...base, kind: 'newsletter', data, blocks }, messages, warnings };
     }
     case 'page':

@@ -1,5 +1,5 @@
 import type { Root, Text } from 'hast';
-import { visit } from 'unist-util-visit';
+import { eachNode } from '../markdown/walk.js';
 import type { FieldPath } from './front-matter.js';
 import type { Point } from './problems.js';
 
@@ -146,7 +146,8 @@ export interface BodyPlaceholder {
 export function bodyPlaceholders(body: Root): BodyPlaceholder[] {
   const texts: { node: Text; start: number }[] = [];
   let whole = '';
-  visit(body, 'text', (node: Text) => {
+  eachNode(body, (node) => {
+    if (node.type !== 'text') return;
     texts.push({ node, start: whole.length });
     whole += node.value;
   });

@@ -1,5 +1,5 @@
 import type { Root } from 'hast';
-import { SKIP, visit } from 'unist-util-visit';
+import { eachNode } from '../markdown/walk.js';
 import type { Point } from './problems.js';
 
 /** A reference link or image (`[text][name]`, `![alt][name]`) whose name has no definition. */
@@ -23,8 +23,8 @@ const reference = /(!?)\[([^[\]\n]*)\]\[([^[\]\n]*)\]/g;
  */
 export function findUndefinedReferences(body: Root, markdown: string): UndefinedReference[] {
   const found: UndefinedReference[] = [];
-  visit(body, (node) => {
-    if (node.type === 'element' && (node.tagName === 'code' || node.tagName === 'pre')) return SKIP;
+  eachNode(body, (node) => {
+    if (node.type === 'element' && (node.tagName === 'code' || node.tagName === 'pre')) return false;
     if (node.type !== 'text') return undefined;
     const start = node.position?.start;
     const end = node.position?.end;

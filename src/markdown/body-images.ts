@@ -1,9 +1,9 @@
 import type { Element, Root as HastRoot } from 'hast';
-import type { Definition, Image, ImageReference, Root as MdastRoot } from 'mdast';
+import type { Definition, Image, ImageReference, Nodes as MdastNodes, Root as MdastRoot } from 'mdast';
 import { posix } from 'node:path';
-import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import type { RuleId } from '../errors.js';
+import { eachElement } from './walk.js';
 
 /*
  * Images in a body's text, as the Markdown stage sees them: each must say what it shows (alt
@@ -61,13 +61,10 @@ function report(file: VFile, finding: ImageFinding): void {
 export function remarkImageAlt() {
   return (tree: MdastRoot, file: VFile) => {
     const definitions = new Map<string, Definition>();
-    visit(tree, 'definition', (node) => {
-      if (!definitions.has(node.identifier)) definitions.set(node.identifier, node);
-    });
+    const images: (Image | ImageReference)[] = [];
+    collectImages(tree, definitions, images);
     const decorativeDefinitions = new Set<Definition>();
-    visit(tree, (node) => {
-      if (node.type !== 'image' && node.type !== 'imageReference') return;
-      const image = node as Image | ImageReference;
+    for (const image of images) {
       const definition = image.type === 'imageReference' ? definitions.get(image.identifier) : undefined;
       const title = image.type === 'image' ? image.title : definition?.title;
       const written = image.type === 'image' ? image.url : (definition?.url ?? image.identifier);
@@ -91,9 +88,17 @@ export function remarkImageAlt() {
           ...place,
         });
       }
-    });
+    }
     for (const definition of decorativeDefinitions) definition.title = null;
   };
+}
+
+/** A body's images (in document order) and its definitions (the first of each name), in one walk. */
+function collectImages(node: MdastNodes, definitions: Map<string, Definition>, images: (Image | ImageReference)[]): void {
+  if (node.type === 'definition') {
+    if (!definitions.has(node.identifier)) definitions.set(node.identifier, node);
+  } else if (node.type === 'image' || node.type === 'imageReference') images.push(node);
+  if ('children' in node) for (const child of node.children) collectImages(child, definitions, images);
 }
 
 /** Whether an address leads away from the content (a scheme such as https:, or //host). */
@@ -125,7 +130,7 @@ export function contentImagePath(src: string, fileContentPath = ''): { path?: st
  */
 export function rehypeContentImages() {
   return (tree: HastRoot, file: VFile) => {
-    visit(tree, 'element', (node: Element, index, parent) => {
+    eachElement(tree, (node, parent, index) => {
       if (node.tagName !== 'img') return;
       if (typeof node.properties.src !== 'string' || node.properties.src.trim() === '') {
         // the sanitiser took a data: or javascript: address away, or none was written: an <img>
@@ -137,11 +142,8 @@ export function rehypeContentImages() {
           line: start?.line ?? 1,
           column: start?.column ?? 1,
         });
-        if (parent && index !== undefined) {
-          parent.children.splice(index, 1);
-          return index;
-        }
-        return;
+        parent.children.splice(index, 1);
+        return true;
       }
       if (node.properties.alt === undefined || node.properties.alt === null) {
         const start = node.position?.start;
@@ -172,7 +174,7 @@ export function contentImages(tree: HastRoot): readonly Element[] {
   const known = imagesOfFrozen.get(tree);
   if (known) return known;
   const found: Element[] = [];
-  visit(tree, 'element', (node) => {
+  eachElement(tree, (node) => {
     if (node.tagName === 'img' && node.data?.contentImage) found.push(node);
   });
   if (Object.isFrozen(tree)) imagesOfFrozen.set(tree, Object.freeze(found));

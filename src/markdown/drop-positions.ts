@@ -1,5 +1,5 @@
 import type { Root } from 'hast';
-import { visit } from 'unist-util-visit';
+import { eachNode } from './walk.js';
 
 /**
  * Drops the source positions a page never needs. Links and images keep theirs (their `origin`
@@ -8,8 +8,8 @@ import { visit } from 'unist-util-visit';
  * memory and in the cache.
  */
 export function dropPositions(tree: Root): Root {
-  visit(tree, (node) => {
-    if (node.type === 'root' || (node.type === 'element' && (node.data?.origin || node.tagName === 'h2'))) return;
+  eachNode(tree, (node) => {
+    if (node.type === 'element' && (node.data?.origin || node.tagName === 'h2')) return;
     delete node.position;
   });
   return tree;

@@ -7,8 +7,8 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
-import { visit } from 'unist-util-visit';
 import { VFile } from 'vfile';
+import { eachElement } from './walk.js';
 
 /**
  * What content may contain after sanitising: GitHub's schema (no scripts, no event handlers,
@@ -75,7 +75,7 @@ declare module 'hast' {
 
 /** Links and images remember their file; with their position that names file:line. */
 function markOrigin(tree: Root, path: string): void {
-  visit(tree, 'element', (node) => {
+  eachElement(tree, (node) => {
     if (!('href' in node.properties || 'src' in node.properties)) return;
     // hast-util-from-parse5 declares ElementData.position as required; ours may lack it.
     node.data = { ...node.data, origin: path } as NonNullable<typeof node.data>;

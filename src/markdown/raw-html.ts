@@ -1,8 +1,8 @@
 import type { Root } from 'hast';
 import rehypeRaw, { type Options } from 'rehype-raw';
 import type { Processor } from 'unified';
-import { visit, EXIT } from 'unist-util-visit';
 import type { VFile } from 'vfile';
+import { eachNode } from './walk.js';
 
 /**
  * rehype-raw, run only on bodies that contain raw HTML. rehype-raw re-parses the whole tree
@@ -17,9 +17,9 @@ export default function rehypeRawWhenPresent(this: Processor, options?: Options)
 
 function containsRaw(tree: Root): boolean {
   let found = false;
-  visit(tree, 'raw', () => {
-    found = true;
-    return EXIT;
+  eachNode(tree, (node) => {
+    if (node.type === 'raw') found = true;
+    return !found;
   });
   return found;
 }

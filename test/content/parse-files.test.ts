@@ -41,5 +41,11 @@ describe('parseFiles', () => {
     // an entry that came from the worker still points at its fields
     const fromWorker = together[sources.findIndex((source) => source.contentPath.startsWith('nyheter/'))]!.entry!;
     expect(fromWorker.source.locate(['title'])).toEqual({ line: 2, column: 8 });
+    // no stage can change a body another stage reads: frozen all through, from either thread
+    const unfrozen = (value: unknown): number =>
+      value === null || typeof value !== 'object' ? 0 : (Object.isFrozen(value) ? 0 : 1) + Object.values(value).reduce((sum: number, child) => sum + unfrozen(child), 0);
+    const bodies = together.flatMap((result) => (result.entry && 'body' in result.entry ? [result.entry.body] : []));
+    expect(bodies.length).toBeGreaterThan(300);
+    expect(bodies.map(unfrozen).reduce((a, b) => a + b)).toBe(0);
   });
 });
