@@ -36,3 +36,19 @@ export function eachNode(tree: Parent, enter: (node: RootContent) => boolean | v
     if (child.type === 'element') eachNode(child, enter);
   }
 }
+
+/**
+ * Calls `enter` on every element of a rendered page, in document order, also inside a root
+ * that a template nested among the children (unist-util-visit's reach, without its cost: the
+ * render stage walks every page twice).
+ */
+export function eachPageElement(tree: Parent, enter: (element: Element) => void): void {
+  for (const child of tree.children) {
+    if (child.type === 'element') {
+      enter(child);
+      eachPageElement(child, enter);
+    } else if ((child as { type: string }).type === 'root') {
+      eachPageElement(child as unknown as Root, enter);
+    }
+  }
+}

@@ -1,9 +1,9 @@
 import type { Element, Root } from 'hast';
-import { visit } from 'unist-util-visit';
 import type { VFileMessage } from 'vfile-message';
 import { problem, type Point } from '../content/problems.js';
 import { suggestField } from '../content/validate.js';
 import { attachmentFolder } from '../content/attachments.js';
+import { eachPageElement } from '../markdown/walk.js';
 
 /** An internal link on a page, and where it came from when it came from Markdown. */
 export interface PageLink {
@@ -40,7 +40,7 @@ const linkProperty = (node: Element): string | undefined => {
 export function linkInfo(tree: Root, siteUrl: string | undefined, pagePath: string): LinkInfo {
   const links: PageLink[] = [];
   const ids = new Set<string>();
-  visit(tree, 'element', (node) => {
+  eachPageElement(tree, (node) => {
     if (typeof node.properties.id === 'string') ids.add(node.properties.id);
     let href = linkProperty(node);
     if (href !== undefined && siteUrl && href.startsWith(siteUrl)) href = `/${href.slice(siteUrl.length)}`;

@@ -1,6 +1,6 @@
 import type { Element, Root } from 'hast';
-import { visit } from 'unist-util-visit';
 import { rewrite } from './rewrite.js';
+import { eachPageElement } from '../markdown/walk.js';
 
 /*
  * One id, one element, on every page. A page's ids come from two sources that know nothing of
@@ -48,7 +48,7 @@ const referenceProperties = ['ariaDescribedBy', 'ariaLabelledBy', 'htmlFor'] as 
 export function uniquePageIds(tree: Root): Root {
   const templateIds = new Set<string>();
   const everyId = new Set<string>();
-  visit(tree, 'element', (node) => {
+  eachPageElement(tree, (node) => {
     const id = node.properties.id;
     if (typeof id !== 'string') return;
     everyId.add(id);
@@ -59,7 +59,7 @@ export function uniquePageIds(tree: Root): Root {
   /** scope → its ids that were renamed, old → new (the first element of that id in the scope). */
   const renames = new Map<number, Map<string, string>>();
   const renamedElements = new Map<Element, string>();
-  visit(tree, 'element', (node) => {
+  eachPageElement(tree, (node) => {
     const scope = node.data?.idScope;
     const id = node.properties.id;
     if (scope === undefined || typeof id !== 'string') return;
