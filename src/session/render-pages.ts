@@ -5,7 +5,6 @@ import { pageContext, pageHtml, renderRoute, type Templates } from '../render/re
 import type { PageKeys } from '../routes/page-key.js';
 import type { Route } from '../routes/routes.js';
 import { outputFile } from '../routes/urls.js';
-import { RenderShare, renderWorkerThreshold, shareMode, type RenderWorkerInput, type SharedPage } from './render-share.js';
 
 /** A page as the session keeps it: its HTML, what the link check needs, and what it was made from. */
 export interface RenderedPage extends LinkInfo {
@@ -52,18 +51,13 @@ export interface RenderInput {
   cache?: CacheView;
   /** Each page in route order, whether it was rendered now; the render waits when it returns a promise. */
   onPage?: (route: Route, page: RenderedPage, fresh: boolean) => void | Promise<void>;
-  /**
-   * What a render worker builds the same graph and routes from (render-share.ts); when given and
-   * many pages are to be rendered, a worker renders a share of them on the second core.
-   */
-  worker?: () => RenderWorkerInput;
 }
 
 /**
  * Every route's page: the last update's when its key is the same, else the disk cache's, else
  * rendered now (template → base path → HTML), with its links and ids for the link check.
  */
-export async function renderPages({ routes, graph, templates, keys, previous, textEdited, cache, onPage , worker }: RenderInput): Promise<{ pages: Map<string, RenderedPage>; rendered: number; inWorker: number; workerNote?: string }> {
+export async function renderPages({ routes, graph, templates, keys, previous, textEdited, cache, onPage }: RenderInput): Promise<{ pages: Map<string, RenderedPage>; rendered: number }> {
   const plan = routes.map((route) => {
     const ctx = pageContext(graph, route);
     const kept = previous.get(route.path);
@@ -78,64 +72,27 @@ export async function renderPages({ routes, graph, templates, keys, previous, te
     return { address, page: storedPage(cache.get(address)) };
   });
 
-  const misses = plan.flatMap(({ kept }, index) => (kept || stored[index]?.page ? [] : [index]));
-  const mode = shareMode();
-  const starting = performance.now();
-  const share =
-    worker && mode !== 'never' && misses.length > 0 && (mode === 'always' || misses.length >= renderWorkerThreshold)
-      ? new RenderShare(
-          worker(),
-          routes.map((route) => route.path),
-          misses,
-          misses.map((index) => plan[index]!.key),
-          mode,
-        )
-      : undefined;
-  const startCost = performance.now() - starting;
-
   const pages = new Map<string, RenderedPage>();
   let rendered = 0;
-  let miss = 0;
-  /** The worker's pages, once the main thread has reached the first of them. */
-  let fromWorker: ReadonlyMap<number, SharedPage> | undefined;
-  try {
-    for (const [index, { route, ctx, key, files, kept }] of plan.entries()) {
-      const found = stored[index];
-      // the page's text as the pack held it goes with this page, not with the last one
-      stored[index] = undefined;
-      let page = kept ?? (found?.page ? { key, files, file: outputFile(route.path), html: Buffer.from(found.page.html, 'utf8'), links: found.page.links, ids: new Set(found.page.ids) } : undefined);
-      const fresh = !page;
-      if (!page) {
-        if (share && !fromWorker && !share.claim(miss)) fromWorker = await share.rest();
-        const made = fromWorker?.get(miss);
-        if (fromWorker && !made) throw new Error(`the render worker did not send ${route.path}`);
-        if (made) {
-          // the worker's bytes, taken over without a copy
-          const html = Buffer.from(made.html.buffer, made.html.byteOffset, made.html.byteLength);
-          page = { key, files, file: outputFile(route.path), html, links: made.links, ids: new Set(made.ids) };
-        } else {
-          const tree = renderRoute(route, ctx, templates);
-          const html = pageHtml(tree, graph.site.baseUrl);
-          page = { key, files, file: outputFile(route.path), html: Buffer.from(html, 'utf8'), ...linkInfo(tree, graph.site.baseUrl, route.path) };
-          // now and then, take in the worker's pages, so they are not held twice (sent and received) until the end
-          if (share && miss % 64 === 63) await new Promise((done) => setImmediate(done));
-        }
-        miss++;
-        // the text as it will be written: a lone surrogate is already U+FFFD, so the cache gives back the same bytes
-        if (found && cache) cache.put(found.address, { html: page.html.toString('utf8'), links: page.links, ids: [...page.ids] } satisfies StoredPage);
-        rendered++;
-      }
-      pages.set(route.path, page);
-      const waiting = onPage?.(route, page, fresh);
-      if (waiting) await waiting;
+  for (const [index, { route, ctx, key, files, kept }] of plan.entries()) {
+    const found = stored[index];
+    // the page's text as the pack held it goes with this page, not with the last one
+    stored[index] = undefined;
+    let page = kept ?? (found?.page ? { key, files, file: outputFile(route.path), html: Buffer.from(found.page.html, 'utf8'), links: found.page.links, ids: new Set(found.page.ids) } : undefined);
+    const fresh = !page;
+    if (!page) {
+      const tree = renderRoute(route, ctx, templates);
+      const html = pageHtml(tree, graph.site.baseUrl);
+      page = { key, files, file: outputFile(route.path), html: Buffer.from(html, 'utf8'), ...linkInfo(tree, graph.site.baseUrl, route.path) };
+      // the text as it will be written: a lone surrogate is already U+FFFD, so the cache gives back the same bytes
+      if (found && cache) cache.put(found.address, { html: page.html.toString('utf8'), links: page.links, ids: [...page.ids] } satisfies StoredPage);
+      rendered++;
     }
-    await share?.check();
-  } finally {
-    await share?.stop();
+    pages.set(route.path, page);
+    const waiting = onPage?.(route, page, fresh);
+    if (waiting) await waiting;
   }
-  // for VERKSAM_TIMINGS: what the worker cost the main thread to start, and when it could begin
-  const workerNote = share && `started in ${Math.round(startCost)} ms, rendering after ${share.readyAfter ?? '–'} ms`;
-  return { pages, rendered, inWorker: fromWorker?.size ?? 0, ...(workerNote ? { workerNote } : {}) };
+  return { pages, rendered };
 }
 
 const readsAny = (files: ReadonlySet<string>, changed: ReadonlySet<string>) => {

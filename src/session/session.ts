@@ -5,7 +5,6 @@ import { SessionCache } from '../cache/session-cache.js';
 import type { CacheView } from '../cache/store.js';
 import { assemble } from '../content/assemble.js';
 import type { EntryBodies } from '../content/bodies.js';
-import { toRecord } from '../content/entry-record.js';
 import { withBaseUrl, type ContentGraph } from '../content/graph.js';
 import { todayInSweden } from '../format/dates.js';
 import { sortMessages } from '../content/problems.js';
@@ -25,7 +24,6 @@ import { ownPath } from '../installation.js';
 import type { ProgressListener } from '../progress/progress-line.js';
 import { ContentFiles } from './content-files.js';
 import { renderPages, type RenderedPage } from './render-pages.js';
-import type { RenderWorkerInput } from './render-share.js';
 import { textOnlyEdit } from './text-edit.js';
 
 export const stylesheetPath = ownPath('templates/style.css');
@@ -83,8 +81,6 @@ interface Site {
   graph: ContentGraph;
   routes: Route[];
   bodies: EntryBodies;
-  /** What a render worker builds the same graph and routes from (session/render-share.ts). */
-  worker: () => RenderWorkerInput;
 }
 
 const sameContents = (a: string | Uint8Array | undefined, b: string | Uint8Array) =>
@@ -176,7 +172,7 @@ export class BuildSession {
       let indexed = 0;
       let done = 0;
       progress?.('render', 0, routes.length);
-      const { pages, rendered, inWorker, workerNote } = await renderPages({
+      const { pages, rendered } = await renderPages({
         routes,
         graph,
         templates,
@@ -184,8 +180,6 @@ export class BuildSession {
         previous: this.pages,
         textEdited,
         cache: await this.cache.view('pages'),
-        // the preview renders few pages at a time, and its templates may be newer than a worker's
-        worker: mode === 'build' ? site.worker : undefined,
         onPage: (route, page, fresh) => {
           progress?.('render', ++done, routes.length);
           if (!search || !isIndexed(route.kind)) return;
@@ -195,7 +189,7 @@ export class BuildSession {
         },
       });
       await this.cache.release('pages');
-      lap(`render ${rendered} of ${routes.length} pages (${inWorker} in a worker${workerNote ? `, ${workerNote}` : ''})`);
+      lap(`render ${rendered} of ${routes.length} pages`);
 
       // link check, before the slow extras: against the pages and the files the extras will make
       const context: ExtraContext = { graph, routes, mode, search, emails: await this.cache.view('emails'), feeds: await this.cache.view('feeds'), textKey };
@@ -268,10 +262,9 @@ export class BuildSession {
     const paths = [...this.files.all()].map(([path]) => path);
     const images = await this.images.inspect(contentDir, cwd, paths);
     const attachments = inspectAttachments(contentDir, cwd, paths);
-    const today = this.options.today ?? todayInSweden();
     const built = assemble(
       [...this.files.all()].map(([contentPath, { result }]) => ({ contentPath, result })),
-      { drafts, today, images, attachments },
+      { drafts, today: this.options.today ?? todayInSweden(), images, attachments },
     );
     if (!built.graph || !built.bodies) return { messages: built.messages };
     const graph = baseUrl ? withBaseUrl(built.graph, baseUrl) : built.graph;
@@ -279,16 +272,7 @@ export class BuildSession {
     const pageAddresses = checkPageAddresses(routes, graph.site.report.path);
     const collisions = [...pageAddresses.messages, ...checkOutputPaths(routes.filter((route) => !pageAddresses.colliding.has(route.path)))];
     if (collisions.length > 0) return { messages: collisions };
-    const worker = (): RenderWorkerInput => ({
-      files: [...this.files.all()].map(([contentPath, { path, result }]) => ({ contentPath, path, record: result.entry ? toRecord(result.entry) : null })),
-      drafts,
-      today,
-      images,
-      attachments,
-      baseUrl,
-      hashes: this.files.hashes(),
-    });
-    return { graph, routes, bodies: built.bodies, worker };
+    return { graph, routes, bodies: built.bodies };
   }
 
   /**
